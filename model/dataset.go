@@ -1,0 +1,395 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Dataset kinds, as recorded in a database's meta table.
+const (
+	KindSample   = "sample"   // the bundled dataset: Wikimedia activity is modeled
+	KindImported = "imported" // built by `equity import` from public files
+)
+
+// Meta describes a dataset as a whole.
+type Meta struct {
+	Title   string
+	Kind    string // KindSample or KindImported
+	BuiltAt string // RFC 3339 date the database was written
+	Notes   string
+	// Origin names where the dataset was loaded from ("embedded" or a path);
+	// it is set by whoever loads it and never stored.
+	Origin string
+}
+
+// Source is where a set of figures comes from.
+type Source struct {
+	ID        string
+	Title     string
+	Publisher string
+	Year      int
+	Licence   string
+	URL       string
+	Note      string
+}
+
+// Observation is one value of one indicator for one country and year.
+type Observation struct {
+	ISO2      string
+	Indicator string
+	Year      int
+	Value     float64
+}
+
+// Score is one scored facet of a domain for one country and year.
+type Score struct {
+	ISO2   string
+	Domain DomainID
+	Facet  Facet // Presence, Growth or Overall
+	Year   int
+	Score  float64
+}
+
+// Point is a value in a given year.
+type Point struct {
+	Year  int
+	Value float64
+}
+
+// Series is the observations of one indicator for one country, by year.
+type Series []Point
+
+// At returns the value observed in year.
+func (s Series) At(year int) (float64, bool) {
+	i := sort.Search(len(s), func(i int) bool { return s[i].Year >= year })
+	if i < len(s) && s[i].Year == year {
+		return s[i].Value, true
+	}
+	return 0, false
+}
+
+// Latest returns the value of the latest year at or before year, or else the
+// earliest one after it. Context figures (population, internet access) are
+// published for a few years only, and the nearest one is what a reader of a
+// given year wants to see, with its own year beside it.
+func (s Series) Latest(year int) (Point, bool) {
+	if len(s) == 0 {
+		return Point{}, false
+	}
+	i := sort.Search(len(s), func(i int) bool { return s[i].Year > year })
+	if i == 0 {
+		return s[0], true
+	}
+	return s[i-1], true
+}
+
+// Dataset is everything a database holds, loaded into memory once and
+// indexed for the lookups screens make on every keystroke.
+type Dataset struct {
+	Meta       Meta
+	Countries  []Country // by name
+	Sources    []Source  // by id
+	Indicators []Indicator
+	Languages  map[string]string // language code → English name
+	Wikis      []Wiki            // by database code
+	// Years are the years with Wikimedia activity observations, ascending:
+	// the years a score can be asked for.
+	Years []int
+
+	country   map[string]int // ISO2 → index into Countries
+	indicator map[string]int // id → index into Indicators
+	source    map[string]int
+	obs       map[string]map[string]Series // ISO2 → indicator → series
+	scores    map[scoreKey]float64
+	wikipedia map[string]Wiki // wiki language code → its Wikipedia
+}
+
+type scoreKey struct {
+	iso2   string
+	domain DomainID
+	facet  Facet
+	year   int
+}
+
+// Parts are the tables a Dataset is built from.
+type Parts struct {
+	Meta         Meta
+	Countries    []Country
+	Sources      []Source
+	Indicators   []Indicator
+	Languages    map[string]string
+	Wikis        []Wiki
+	Observations []Observation
+	Scores       []Score
+}
+
+// New indexes the parts into a Dataset. It refuses parts that contradict each
+// other (a duplicate country, an observation of an unknown indicator), since
+// every later lookup relies on them being consistent.
+func New(p Parts) (*Dataset, error) {
+	d := &Dataset{
+		Meta:       p.Meta,
+		Countries:  append([]Country(nil), p.Countries...),
+		Sources:    append([]Source(nil), p.Sources...),
+		Indicators: append([]Indicator(nil), p.Indicators...),
+		Languages:  make(map[string]string, len(p.Languages)),
+		Wikis:      append([]Wiki(nil), p.Wikis...),
+		country:    make(map[string]int, len(p.Countries)),
+		indicator:  make(map[string]int, len(p.Indicators)),
+		source:     make(map[string]int, len(p.Sources)),
+		obs:        make(map[string]map[string]Series, len(p.Countries)),
+		scores:     make(map[scoreKey]float64, len(p.Scores)),
+		wikipedia:  make(map[string]Wiki),
+	}
+	for code, name := range p.Languages {
+		d.Languages[code] = name
+	}
+	// By folded name, so that "Åland" sorts with the A's, not after "Zimbabwe".
+	sort.SliceStable(d.Countries, func(i, j int) bool {
+		a, b := Fold(d.Countries[i].Name), Fold(d.Countries[j].Name)
+		if a != b {
+			return a < b
+		}
+		return d.Countries[i].ISO2 < d.Countries[j].ISO2
+	})
+	for i := range d.Countries {
+		c := &d.Countries[i]
+		if _, dup := d.country[c.ISO2]; dup {
+			return nil, fmt.Errorf("country %s appears twice", c.ISO2)
+		}
+		d.country[c.ISO2] = i
+		c.Languages = append([]CountryLanguage(nil), c.Languages...)
+		sortLanguages(c.Languages)
+	}
+	sort.Slice(d.Sources, func(i, j int) bool { return d.Sources[i].ID < d.Sources[j].ID })
+	for i, s := range d.Sources {
+		d.source[s.ID] = i
+	}
+	for i, ind := range d.Indicators {
+		if _, dup := d.indicator[ind.ID]; dup {
+			return nil, fmt.Errorf("indicator %s appears twice", ind.ID)
+		}
+		d.indicator[ind.ID] = i
+	}
+	// A growth input is as real as the input it rates: an import that replaces
+	// editors makes editor growth real too.
+	for i, ind := range d.Indicators {
+		if !ind.Derived() {
+			continue
+		}
+		base, ok := d.indicator[ind.GrowthOf]
+		if !ok {
+			return nil, fmt.Errorf("indicator %s rates unknown indicator %s", ind.ID, ind.GrowthOf)
+		}
+		d.Indicators[i].Modeled = d.Indicators[base].Modeled
+		d.Indicators[i].SourceID = d.Indicators[base].SourceID
+	}
+	sort.Slice(d.Wikis, func(i, j int) bool { return d.Wikis[i].DB < d.Wikis[j].DB })
+	for _, w := range d.Wikis {
+		if w.Project == "wikipedia" {
+			d.wikipedia[w.Lang] = w
+		}
+	}
+
+	years := map[int]bool{}
+	for _, o := range p.Observations {
+		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+			return nil, fmt.Errorf("observation of %s for %s in %d is not a number", o.Indicator, o.ISO2, o.Year)
+		}
+		if _, ok := d.country[o.ISO2]; !ok {
+			return nil, fmt.Errorf("observation of %s for unknown country %s", o.Indicator, o.ISO2)
+		}
+		i, ok := d.indicator[o.Indicator]
+		if !ok {
+			return nil, fmt.Errorf("observation for %s of unknown indicator %s", o.ISO2, o.Indicator)
+		}
+		if d.Indicators[i].Derived() {
+			return nil, fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", o.ISO2, o.Indicator)
+		}
+		if d.Indicators[i].Facet != Context {
+			years[o.Year] = true
+		}
+		byInd := d.obs[o.ISO2]
+		if byInd == nil {
+			byInd = map[string]Series{}
+			d.obs[o.ISO2] = byInd
+		}
+		byInd[o.Indicator] = append(byInd[o.Indicator], Point{o.Year, o.Value})
+	}
+	for _, byInd := range d.obs {
+		for id, s := range byInd {
+			sort.Slice(s, func(i, j int) bool { return s[i].Year < s[j].Year })
+			for i := 1; i < len(s); i++ {
+				if s[i].Year == s[i-1].Year {
+					return nil, fmt.Errorf("indicator %s has two values for one country in %d", id, s[i].Year)
+				}
+			}
+		}
+	}
+	for y := range years {
+		d.Years = append(d.Years, y)
+	}
+	sort.Ints(d.Years)
+	d.SetScores(p.Scores)
+	return d, nil
+}
+
+// SetScores replaces the dataset's scores.
+func (d *Dataset) SetScores(scores []Score) {
+	d.scores = make(map[scoreKey]float64, len(scores))
+	for _, s := range scores {
+		d.scores[scoreKey{s.ISO2, s.Domain, s.Facet, s.Year}] = s.Score
+	}
+}
+
+// Country returns the country with the given ISO alpha-2 code.
+func (d *Dataset) Country(iso2 string) (Country, bool) {
+	i, ok := d.country[iso2]
+	if !ok {
+		return Country{}, false
+	}
+	return d.Countries[i], true
+}
+
+// Indicator returns the indicator with the given id.
+func (d *Dataset) Indicator(id string) (Indicator, bool) {
+	i, ok := d.indicator[id]
+	if !ok {
+		return Indicator{}, false
+	}
+	return d.Indicators[i], true
+}
+
+// Source returns the source with the given id.
+func (d *Dataset) Source(id string) (Source, bool) {
+	i, ok := d.source[id]
+	if !ok {
+		return Source{}, false
+	}
+	return d.Sources[i], true
+}
+
+// Inputs returns the scored inputs of a domain's facet, in catalog order.
+func (d *Dataset) Inputs(domain DomainID, facet Facet) []Indicator {
+	var out []Indicator
+	for _, ind := range d.Indicators {
+		if ind.Domain == domain && ind.Facet == facet && ind.Weight > 0 {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// HasFacet reports whether a domain has any input in the facet.
+func (d *Dataset) HasFacet(domain DomainID, facet Facet) bool {
+	return len(d.Inputs(domain, facet)) > 0
+}
+
+// Series returns the observations of an indicator for a country. A derived
+// (growth) indicator has no series of its own: ask for the one it rates.
+func (d *Dataset) Series(iso2, indicator string) Series {
+	return d.obs[iso2][indicator]
+}
+
+// Value returns the observation of an indicator for a country in a year.
+func (d *Dataset) Value(iso2, indicator string, year int) (float64, bool) {
+	return d.obs[iso2][indicator].At(year)
+}
+
+// ContextAt returns a context figure for a country as of a year: the latest
+// published at or before it, else the earliest after it, with its own year.
+func (d *Dataset) ContextAt(iso2, indicator string, year int) (Point, bool) {
+	return d.obs[iso2][indicator].Latest(year)
+}
+
+// Score returns a scored facet of a domain for a country in a year.
+func (d *Dataset) Score(iso2 string, domain DomainID, facet Facet, year int) (float64, bool) {
+	v, ok := d.scores[scoreKey{iso2, domain, facet, year}]
+	return v, ok
+}
+
+// Wikipedia returns the Wikipedia in a language (a CLDR or wiki code).
+func (d *Dataset) Wikipedia(lang string) (Wiki, bool) {
+	w, ok := d.wikipedia[WikiLang(lang)]
+	return w, ok
+}
+
+// LanguageName returns the English name of a language code, or the code.
+func (d *Dataset) LanguageName(code string) string {
+	if n, ok := d.Languages[code]; ok && n != "" {
+		return n
+	}
+	return code
+}
+
+// Observations returns every stored observation, ordered by country,
+// indicator and year, for writing a database.
+func (d *Dataset) Observations() []Observation {
+	var out []Observation
+	for iso2, byInd := range d.obs {
+		for id, s := range byInd {
+			for _, p := range s {
+				out = append(out, Observation{iso2, id, p.Year, p.Value})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ISO2 != b.ISO2 {
+			return a.ISO2 < b.ISO2
+		}
+		if a.Indicator != b.Indicator {
+			return a.Indicator < b.Indicator
+		}
+		return a.Year < b.Year
+	})
+	return out
+}
+
+// Scores returns every stored score, ordered by country, domain, facet, year.
+func (d *Dataset) Scores() []Score {
+	out := make([]Score, 0, len(d.scores))
+	for k, v := range d.scores {
+		out = append(out, Score{k.iso2, k.domain, k.facet, k.year, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ISO2 != b.ISO2 {
+			return a.ISO2 < b.ISO2
+		}
+		if a.Domain != b.Domain {
+			return a.Domain < b.Domain
+		}
+		if a.Facet != b.Facet {
+			return a.Facet < b.Facet
+		}
+		return a.Year < b.Year
+	})
+	return out
+}
+
+// LatestYear is the last year with activity observations, or 0 when none.
+func (d *Dataset) LatestYear() int {
+	if len(d.Years) == 0 {
+		return 0
+	}
+	return d.Years[len(d.Years)-1]
+}
+
+// HasYear reports whether the dataset holds activity observations for year.
+func (d *Dataset) HasYear(year int) bool {
+	i := sort.SearchInts(d.Years, year)
+	return i < len(d.Years) && d.Years[i] == year
+}
+
+// Modeled reports whether any scored input of the dataset is modeled, so that
+// screens and exports know to carry the "modeled" mark.
+func (d *Dataset) Modeled() bool {
+	for _, ind := range d.Indicators {
+		if ind.Modeled && ind.Facet != Context {
+			return true
+		}
+	}
+	return false
+}

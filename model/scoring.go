@@ -1,0 +1,376 @@
+package model
+
+import (
+	"math"
+	"sort"
+)
+
+// The scoring method of the Equity Landscape, step by step:
+//
+//  1. For a year, each input becomes a percentile rank across the countries
+//     that have it (0–100; ties take the mid rank).
+//  2. A facet's raw score is the weighted mean of its inputs' ranks, with the
+//     weights renormalised over the inputs a country has; it is missing when
+//     less than half of the facet's weight is present (MinWeightShare).
+//  3. The raw scores are ranked again to 0–100, so the median country sits
+//     at 50. A country whose presence inputs in a domain are all zero has no
+//     activity there and is not ranked (see NoActivity).
+//  4. A domain's overall score is the mean of its presence and growth scores,
+//     or its presence score alone where there is no growth score (a domain
+//     without growth inputs, the first year, a growth from a zero base).
+//
+// Growth inputs are year-over-year rates of a presence input; a rate from a
+// zero or absent base is missing, not infinite.
+
+// NoActivity is this project's reading of "ranked across the countries that
+// have it", where the Equity Landscape is silent: a country whose presence
+// inputs in a domain are all zero (no affiliates, no grants, no events) does
+// not have the domain, and gets no presence score rather than a share of a
+// tie at the bottom. Ranking the many such countries would pile them on one
+// mid rank near 30 and push the median country off 50. Their zero inputs
+// still count in each input's ranks, and growth is always ranked: a flat year
+// is a value, not an absence.
+const NoActivity = "no activity recorded"
+
+// MinWeightShare is the share of a facet's weight a country must have inputs
+// for to get a score. The Equity Landscape asks for half.
+const MinWeightShare = 0.5
+
+// PercentileRanks ranks values from 0 (lowest) to 100 (highest). NaN marks a
+// missing value: it gets a NaN rank and is not counted. Equal values share the
+// mean of the positions they occupy, so a tie never favours list order. A
+// single value sits at the middle, 50.
+func PercentileRanks(values []float64) []float64 {
+	ranks := make([]float64, len(values))
+	idx := make([]int, 0, len(values))
+	for i, v := range values {
+		ranks[i] = math.NaN()
+		if !math.IsNaN(v) {
+			idx = append(idx, i)
+		}
+	}
+	n := len(idx)
+	if n == 0 {
+		return ranks
+	}
+	if n == 1 {
+		ranks[idx[0]] = 50
+		return ranks
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
+	for lo := 0; lo < n; {
+		hi := lo
+		for hi+1 < n && values[idx[hi+1]] == values[idx[lo]] {
+			hi++
+		}
+		mid := float64(lo+hi) / 2
+		for k := lo; k <= hi; k++ {
+			ranks[idx[k]] = 100 * mid / float64(n-1)
+		}
+		lo = hi + 1
+	}
+	return ranks
+}
+
+// WeightedMean averages ranks with weights renormalised over the ranks that
+// are present (not NaN). It reports false when the present weight is less
+// than MinWeightShare of the total weight.
+func WeightedMean(ranks, weights []float64) (float64, bool) {
+	if len(ranks) != len(weights) {
+		return 0, false
+	}
+	var total, present, sum float64
+	for i, w := range weights {
+		total += w
+		if math.IsNaN(ranks[i]) {
+			continue
+		}
+		present += w
+		sum += w * ranks[i]
+	}
+	// The tolerance keeps published weights such as 33.3 + 16.7 of 100 at
+	// exactly half despite floating-point sums.
+	if total <= 0 || present <= 0 || present < MinWeightShare*total-1e-9 {
+		return 0, false
+	}
+	return sum / present, true
+}
+
+// GrowthRate is the year-over-year change from prev to cur, in percent. From
+// a zero base the change has no finite rate, so it is reported missing.
+func GrowthRate(prev, cur float64) (float64, bool) {
+	if prev == 0 || math.IsNaN(prev) || math.IsNaN(cur) {
+		return 0, false
+	}
+	return 100 * (cur - prev) / math.Abs(prev), true
+}
+
+// CombineFacets gives a domain's overall score from its facet scores: their
+// mean, or presence alone where there is no growth. Without presence there is
+// no overall score.
+func CombineFacets(presence float64, hasPresence bool, growth float64, hasGrowth bool) (float64, bool) {
+	switch {
+	case !hasPresence:
+		return 0, false
+	case !hasGrowth:
+		return presence, true
+	default:
+		return (presence + growth) / 2, true
+	}
+}
+
+// InputValue is what scoring ranks for an input: the observation itself, a
+// year-over-year rate for a growth input, or the observation divided by a
+// context figure for a Per input. It also returns the divisor used, if any.
+func (d *Dataset) InputValue(iso2 string, ind Indicator, year int) (value float64, divisor Point, ok bool) {
+	switch {
+	case ind.Derived():
+		s := d.obs[iso2][ind.GrowthOf]
+		prev, ok1 := s.At(year - 1)
+		cur, ok2 := s.At(year)
+		if !ok1 || !ok2 {
+			return 0, Point{}, false
+		}
+		v, ok := GrowthRate(prev, cur)
+		return v, Point{}, ok
+	case ind.Per != "":
+		raw, ok := d.Value(iso2, ind.ID, year)
+		if !ok {
+			return 0, Point{}, false
+		}
+		div, ok := d.ContextAt(iso2, ind.Per, year)
+		if !ok || div.Value <= 0 {
+			return 0, Point{}, false
+		}
+		return raw / div.Value, div, true
+	default:
+		v, ok := d.Value(iso2, ind.ID, year)
+		return v, Point{}, ok
+	}
+}
+
+// FacetRanking is one facet of one domain in one year, ranked across every
+// country: the inputs' values and ranks, the weighted means, and the scores.
+// It is both how scores are computed and how one is explained on screen.
+type FacetRanking struct {
+	Domain DomainID
+	Facet  Facet
+	Year   int
+	Inputs []Indicator
+	ISO2   []string    // every country, in dataset order
+	Values [][]float64 // [input][country]; NaN where missing
+	Divs   [][]Point   // [input][country]; the divisor of a Per input
+	Ranks  [][]float64 // [input][country]; NaN where missing
+	Mean   []float64   // [country]; NaN where too little weight is present
+	Score  []float64   // [country]; the means ranked again; NaN where missing
+	// Idle marks countries with presence inputs that are all zero: they have
+	// no Mean and no Score (see NoActivity).
+	Idle  []bool
+	index map[string]int
+}
+
+// RankFacet ranks a facet of a domain for a year.
+func (d *Dataset) RankFacet(domain DomainID, facet Facet, year int) FacetRanking {
+	r := FacetRanking{
+		Domain: domain,
+		Facet:  facet,
+		Year:   year,
+		Inputs: d.Inputs(domain, facet),
+		ISO2:   make([]string, len(d.Countries)),
+		index:  make(map[string]int, len(d.Countries)),
+	}
+	for c, country := range d.Countries {
+		r.ISO2[c] = country.ISO2
+		r.index[country.ISO2] = c
+	}
+	weights := make([]float64, len(r.Inputs))
+	for i, ind := range r.Inputs {
+		weights[i] = ind.Weight
+		vals := make([]float64, len(r.ISO2))
+		divs := make([]Point, len(r.ISO2))
+		for c, iso2 := range r.ISO2 {
+			v, div, ok := d.InputValue(iso2, ind, year)
+			if !ok {
+				v = math.NaN()
+			}
+			vals[c], divs[c] = v, div
+		}
+		r.Values = append(r.Values, vals)
+		r.Divs = append(r.Divs, divs)
+		r.Ranks = append(r.Ranks, PercentileRanks(vals))
+	}
+	r.Mean = make([]float64, len(r.ISO2))
+	r.Idle = make([]bool, len(r.ISO2))
+	column := make([]float64, len(r.Inputs))
+	for c := range r.ISO2 {
+		idle := facet == Presence
+		for i := range r.Inputs {
+			column[i] = r.Ranks[i][c]
+			if v := r.Values[i][c]; !math.IsNaN(v) && v != 0 {
+				idle = false
+			}
+		}
+		m, ok := WeightedMean(column, weights)
+		if !ok {
+			m = math.NaN()
+		}
+		if ok && idle {
+			m = math.NaN()
+			r.Idle[c] = true
+		}
+		r.Mean[c] = m
+	}
+	r.Score = PercentileRanks(r.Mean)
+	return r
+}
+
+// InputExplanation is one input's part in a country's facet score.
+type InputExplanation struct {
+	Indicator Indicator
+	Value     float64 // what was ranked (a rate for growth, a ratio for Per)
+	Divisor   Point   // the context figure a Per input was divided by
+	Present   bool
+	Rank      float64 // 0–100 among Among countries
+	Among     int     // countries that have this input
+	Weight    float64 // catalog weight
+	Share     float64 // weight renormalised over present inputs (sums to 1)
+	// Contribution is Rank × Share: the contributions sum to the facet mean.
+	Contribution float64
+}
+
+// Explanation shows how a country's facet score comes from its inputs.
+type Explanation struct {
+	Domain        DomainID
+	Facet         Facet
+	Year          int
+	Inputs        []InputExplanation
+	PresentWeight float64
+	TotalWeight   float64
+	Mean          float64 // sum of the contributions
+	Score         float64 // Mean ranked among Among countries
+	Among         int     // countries with a mean
+	HasScore      bool
+	Idle          bool // every presence input is zero: not ranked (see NoActivity)
+}
+
+// Explain returns how the country's score in this facet is made.
+func (r FacetRanking) Explain(iso2 string) Explanation {
+	e := Explanation{Domain: r.Domain, Facet: r.Facet, Year: r.Year}
+	c, ok := r.index[iso2]
+	for i, ind := range r.Inputs {
+		in := InputExplanation{Indicator: ind, Weight: ind.Weight, Among: countPresent(r.Ranks[i])}
+		e.TotalWeight += ind.Weight
+		if ok && !math.IsNaN(r.Ranks[i][c]) {
+			in.Present = true
+			in.Value = r.Values[i][c]
+			in.Divisor = r.Divs[i][c]
+			in.Rank = r.Ranks[i][c]
+			e.PresentWeight += ind.Weight
+		}
+		e.Inputs = append(e.Inputs, in)
+	}
+	e.Among = countPresent(r.Mean)
+	e.Idle = ok && r.Idle[c]
+	if !ok || math.IsNaN(r.Score[c]) {
+		// No score: shares and contributions would sum to a mean that does
+		// not exist, so they stay zero.
+		return e
+	}
+	e.HasScore = true
+	e.Mean = r.Mean[c]
+	e.Score = r.Score[c]
+	for i := range e.Inputs {
+		if e.Inputs[i].Present {
+			e.Inputs[i].Share = e.Inputs[i].Weight / e.PresentWeight
+			e.Inputs[i].Contribution = e.Inputs[i].Rank * e.Inputs[i].Share
+		}
+	}
+	return e
+}
+
+func countPresent(xs []float64) int {
+	n := 0
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// ComputeScores scores every country in every year of the dataset: presence
+// and growth of each domain, and the overall domain score.
+func ComputeScores(d *Dataset) []Score {
+	var out []Score
+	for _, year := range d.Years {
+		for _, dom := range Domains() {
+			facets := map[Facet][]float64{}
+			for _, f := range []Facet{Presence, Growth} {
+				if !d.HasFacet(dom.ID, f) {
+					continue
+				}
+				r := d.RankFacet(dom.ID, f, year)
+				facets[f] = r.Score
+				for c, s := range r.Score {
+					if !math.IsNaN(s) {
+						out = append(out, Score{r.ISO2[c], dom.ID, f, year, s})
+					}
+				}
+			}
+			for c, country := range d.Countries {
+				p, hasP := at(facets[Presence], c)
+				g, hasG := at(facets[Growth], c)
+				if v, ok := CombineFacets(p, hasP, g, hasG); ok {
+					out = append(out, Score{country.ISO2, dom.ID, Overall, year, v})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func at(xs []float64, i int) (float64, bool) {
+	if i >= len(xs) || math.IsNaN(xs[i]) {
+		return 0, false
+	}
+	return xs[i], true
+}
+
+// Standing is a country's position in a group by one score: 1 is the highest,
+// countries with equal scores share a position.
+type Standing struct {
+	Pos, Of int
+}
+
+// scoreTolerance is how far apart two scores may be and still tie: an
+// overall score computed as a mean may differ from an equal one in the last
+// bits.
+const scoreTolerance = 1e-9
+
+// Rank places a country among the countries for which in returns true, by a
+// facet of a domain in a year. It reports false when the country has no score
+// or is not itself in the group.
+func (d *Dataset) Rank(iso2 string, domain DomainID, facet Facet, year int, in func(Country) bool) (Standing, bool) {
+	mine, ok := d.Score(iso2, domain, facet, year)
+	if !ok {
+		return Standing{}, false
+	}
+	if self, found := d.Country(iso2); !found || in != nil && !in(self) {
+		return Standing{}, false
+	}
+	st := Standing{Pos: 1}
+	for _, c := range d.Countries {
+		if in != nil && !in(c) {
+			continue
+		}
+		s, ok := d.Score(c.ISO2, domain, facet, year)
+		if !ok {
+			continue
+		}
+		st.Of++
+		if s > mine+scoreTolerance {
+			st.Pos++
+		}
+	}
+	return st, true
+}

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ptrSize is the size of a C pointer on the target.
+const ptrSize = strconv.IntSize / 8
+
+// readPtr reads the C pointer SQLite stored at p (an out parameter).
+func readPtr(p uintptr) uintptr {
+	b := libc.GoBytes(p, ptrSize)
+	if ptrSize == 4 {
+		return uintptr(binary.NativeEndian.Uint32(b))
+	}
+	return uintptr(binary.NativeEndian.Uint64(b))
+}
+
+// outPtr allocates a zeroed out parameter on the TLS stack; free it with
+// tls.Free(ptrSize).
+func outPtr(tls *libc.TLS) uintptr {
+	p := tls.Alloc(ptrSize)
+	clear(libc.GoBytes(p, ptrSize))
+	return p
+}
+
+// rawDB is a read-only SQLite connection driven through the C API that
+// modernc.org/sqlite translates to Go, without database/sql. Loading is the
+// one place where equity reads tens of thousands of rows at once, and the
+// driver's per-row work (a mutex per column, a value per column boxed in an
+// interface) costs four times what reading the rows does; this keeps start-up
+// within its budget. Every other use of SQLite goes through database/sql.
+type rawDB struct {
+	tls *libc.TLS
+	db  uintptr
+}
+
+// openRaw opens name read-only through the named VFS ("" for the default).
+// The connection is used by one goroutine only, so SQLite's own mutex is off.
+func openRaw(name, vfsName string) (*rawDB, error) {
+	r := &rawDB{tls: libc.NewTLS()}
+	cname, err := libc.CString(name)
+	if err != nil {
+		r.tls.Close()
+		return nil, err
+	}
+	defer libc.Xfree(r.tls, cname)
+	var cvfs uintptr
+	if vfsName != "" {
+		if cvfs, err = libc.CString(vfsName); err != nil {
+			r.tls.Close()
+			return nil, err
+		}
+		defer libc.Xfree(r.tls, cvfs)
+	}
+	pdb := outPtr(r.tls)
+	defer r.tls.Free(ptrSize)
+	flags := int32(sqlite3.SQLITE_OPEN_READONLY | sqlite3.SQLITE_OPEN_NOMUTEX | sqlite3.SQLITE_OPEN_URI)
+	rc := sqlite3.Xsqlite3_open_v2(r.tls, cname, pdb, flags, cvfs)
+	r.db = readPtr(pdb)
+	if rc != sqlite3.SQLITE_OK {
+		err := r.err(rc)
+		r.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *rawDB) close() {
+	if r.db != 0 {
+		sqlite3.Xsqlite3_close_v2(r.tls, r.db)
+		r.db = 0
+	}
+	r.tls.Close()
+}
+
+// sqliteError is an error SQLite reported, in its own words.
+type sqliteError struct {
+	code int32
+	msg  string
+}
+
+func (e *sqliteError) Error() string { return e.msg }
+
+func (r *rawDB) err(rc int32) error {
+	msg := libc.GoString(sqlite3.Xsqlite3_errstr(r.tls, rc))
+	if r.db != 0 {
+		if m := libc.GoString(sqlite3.Xsqlite3_errmsg(r.tls, r.db)); m != "" {
+			msg = m
+		}
+	}
+	return &sqliteError{code: rc & 0xff, msg: msg}
+}
+
+// row reads the columns of the current row of a query.
+type row struct {
+	r    *rawDB
+	stmt uintptr
+}
+
+// bytes returns a text column. The bytes belong to SQLite and are valid only
+// until the next row: copy or intern them.
+func (w row) bytes(i int) []byte {
+	p := sqlite3.Xsqlite3_column_text(w.r.tls, w.stmt, int32(i))
+	n := sqlite3.Xsqlite3_column_bytes(w.r.tls, w.stmt, int32(i))
+	if p == 0 || n == 0 {
+		return nil
+	}
+	return libc.GoBytes(p, int(n))
+}
+
+func (w row) text(i int) string { return string(w.bytes(i)) }
+
+func (w row) float(i int) float64 { return sqlite3.Xsqlite3_column_double(w.r.tls, w.stmt, int32(i)) }
+
+func (w row) int(i int) int { return int(sqlite3.Xsqlite3_column_int64(w.r.tls, w.stmt, int32(i))) }
+
+func (w row) null(i int) bool {
+	return sqlite3.Xsqlite3_column_type(w.r.tls, w.stmt, int32(i)) == sqlite3.SQLITE_NULL
+}
+
+// query runs one statement and calls scan for each row.
+func (r *rawDB) query(q string, scan func(row) error) error {
+	cq, err := libc.CString(q)
+	if err != nil {
+		return err
+	}
+	defer libc.Xfree(r.tls, cq)
+	pstmt := outPtr(r.tls)
+	defer r.tls.Free(ptrSize)
+	if rc := sqlite3.Xsqlite3_prepare_v2(r.tls, r.db, cq, -1, pstmt, 0); rc != sqlite3.SQLITE_OK {
+		return r.err(rc)
+	}
+	stmt := readPtr(pstmt)
+	if stmt == 0 {
+		return errors.New("empty statement")
+	}
+	defer sqlite3.Xsqlite3_finalize(r.tls, stmt)
+	w := row{r, stmt}
+	for {
+		switch rc := sqlite3.Xsqlite3_step(r.tls, stmt); rc {
+		case sqlite3.SQLITE_ROW:
+			if err := scan(w); err != nil {
+				return err
+			}
+		case sqlite3.SQLITE_DONE:
+			return nil
+		default:
+			return r.err(rc)
+		}
+	}
+}
+
+// one runs a query that returns one integer.
+func (r *rawDB) one(q string) (int, error) {
+	var v int
+	found := false
+	err := r.query(q, func(w row) error {
+		v, found = w.int(0), true
+		return nil
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("%s: no row", q)
+	}
+	return v, err
+}

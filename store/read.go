@@ -1,0 +1,185 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// inconsistentError is a database whose tables SQLite reads fine but whose
+// content contradicts itself (an observation of an unknown indicator, say).
+type inconsistentError struct{ err error }
+
+func (e *inconsistentError) Error() string { return e.err.Error() }
+func (e *inconsistentError) Unwrap() error { return e.err }
+
+// interner keeps one copy of each repeated string (country codes, indicator
+// ids), cleaned of control characters, so that loading tens of thousands of
+// rows neither allocates each again nor lets a hostile value through.
+type interner map[string]string
+
+func (in interner) of(b []byte) string {
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := model.CleanText(string(b))
+	in[string(b)] = s
+	return s
+}
+
+// read loads every table into a Dataset. Every string passes through
+// model.CleanText: whatever a database holds, no control character reaches a
+// terminal.
+func read(db *rawDB) (*model.Dataset, error) {
+	var p model.Parts
+	in := interner{}
+	steps := []struct {
+		table string
+		read  func(*rawDB, *model.Parts, interner) error
+	}{
+		{"meta", readMeta},
+		{"countries", readCountries},
+		{"country_languages", readCountryLanguages},
+		{"languages", readLanguages},
+		{"wikis", readWikis},
+		{"sources", readSources},
+		{"indicators", readIndicators},
+		{"observations", readObservations},
+		{"scores", readScores},
+	}
+	for _, s := range steps {
+		if err := s.read(db, &p, in); err != nil {
+			return nil, fmt.Errorf("read %s: %w", s.table, err)
+		}
+	}
+	d, err := model.New(p)
+	if err != nil {
+		return nil, &inconsistentError{err}
+	}
+	return d, nil
+}
+
+func clean(w row, i int) string { return model.CleanText(w.text(i)) }
+
+func readMeta(db *rawDB, p *model.Parts, _ interner) error {
+	return db.query("SELECT key, value FROM meta", func(w row) error {
+		v := clean(w, 1)
+		switch w.text(0) {
+		case "title":
+			p.Meta.Title = v
+		case "kind":
+			p.Meta.Kind = v
+		case "built_at":
+			p.Meta.BuiltAt = v
+		case "notes":
+			p.Meta.Notes = v
+		}
+		return nil
+	})
+}
+
+func readCountries(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT iso2, iso3, name, wikimedia_region, un_continent, un_subregion, economic_region,
+		emerging_class, market_class, is_protected, data_risk_score, data_risk_class FROM countries`
+	return db.query(q, func(w row) error {
+		c := model.Country{
+			ISO2: in.of(w.bytes(0)), ISO3: clean(w, 1), Name: clean(w, 2),
+			WikimediaRegion: in.of(w.bytes(3)), UNContinent: in.of(w.bytes(4)), UNSubregion: in.of(w.bytes(5)),
+			EconomicRegion: in.of(w.bytes(6)), EmergingClass: in.of(w.bytes(7)), MarketClass: in.of(w.bytes(8)),
+			Protected: w.int(9) != 0, DataRiskClass: in.of(w.bytes(11)),
+		}
+		if !w.null(10) {
+			v := w.float(10)
+			c.DataRiskScore = &v
+		}
+		p.Countries = append(p.Countries, c)
+		return nil
+	})
+}
+
+// readCountryLanguages attaches languages to the countries read before it.
+func readCountryLanguages(db *rawDB, p *model.Parts, in interner) error {
+	at := make(map[string]int, len(p.Countries))
+	for i, c := range p.Countries {
+		at[c.ISO2] = i
+	}
+	return db.query("SELECT iso2, lang, population_pct, official_status FROM country_languages", func(w row) error {
+		iso2, lang := in.of(w.bytes(0)), in.of(w.bytes(1))
+		i, ok := at[iso2]
+		if !ok {
+			return &inconsistentError{fmt.Errorf("language %s listed for unknown country %s", lang, iso2)}
+		}
+		p.Countries[i].Languages = append(p.Countries[i].Languages, model.CountryLanguage{
+			Lang: lang, PopulationPct: w.float(2), OfficialStatus: in.of(w.bytes(3)),
+		})
+		return nil
+	})
+}
+
+func readLanguages(db *rawDB, p *model.Parts, in interner) error {
+	p.Languages = map[string]string{}
+	return db.query("SELECT code, name FROM languages", func(w row) error {
+		p.Languages[in.of(w.bytes(0))] = clean(w, 1)
+		return nil
+	})
+}
+
+func readWikis(db *rawDB, p *model.Parts, in interner) error {
+	return db.query("SELECT db, lang, project, status FROM wikis", func(w row) error {
+		p.Wikis = append(p.Wikis, model.Wiki{DB: clean(w, 0), Lang: in.of(w.bytes(1)), Project: in.of(w.bytes(2)), Status: in.of(w.bytes(3))})
+		return nil
+	})
+}
+
+func readSources(db *rawDB, p *model.Parts, _ interner) error {
+	return db.query("SELECT id, title, publisher, year, licence, url, note FROM sources", func(w row) error {
+		p.Sources = append(p.Sources, model.Source{
+			ID: clean(w, 0), Title: clean(w, 1), Publisher: clean(w, 2), Year: w.int(3),
+			Licence: clean(w, 4), URL: clean(w, 5), Note: clean(w, 6),
+		})
+		return nil
+	})
+}
+
+func readIndicators(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT id, domain, facet, name, unit, definition, weight, weight_published,
+		growth_of, per, source_id, modeled FROM indicators ORDER BY rowid`
+	return db.query(q, func(w row) error {
+		p.Indicators = append(p.Indicators, model.Indicator{
+			ID: in.of(w.bytes(0)), Domain: model.DomainID(in.of(w.bytes(1))), Facet: model.Facet(in.of(w.bytes(2))),
+			Name: clean(w, 3), Unit: clean(w, 4), Definition: clean(w, 5),
+			Weight: w.float(6), WeightPublished: w.int(7) != 0,
+			GrowthOf: in.of(w.bytes(8)), Per: in.of(w.bytes(9)), SourceID: in.of(w.bytes(10)), Modeled: w.int(11) != 0,
+		})
+		return nil
+	})
+}
+
+func readObservations(db *rawDB, p *model.Parts, in interner) error {
+	n, err := db.one("SELECT count(*) FROM observations")
+	if err != nil {
+		return err
+	}
+	p.Observations = make([]model.Observation, 0, n)
+	return db.query("SELECT iso2, indicator_id, year, value FROM observations", func(w row) error {
+		p.Observations = append(p.Observations, model.Observation{
+			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Value: w.float(3),
+		})
+		return nil
+	})
+}
+
+func readScores(db *rawDB, p *model.Parts, in interner) error {
+	n, err := db.one("SELECT count(*) FROM scores")
+	if err != nil {
+		return err
+	}
+	p.Scores = make([]model.Score, 0, n)
+	return db.query("SELECT iso2, domain, facet, year, score FROM scores", func(w row) error {
+		p.Scores = append(p.Scores, model.Score{
+			ISO2: in.of(w.bytes(0)), Domain: model.DomainID(in.of(w.bytes(1))), Facet: model.Facet(in.of(w.bytes(2))),
+			Year: w.int(3), Score: w.float(4),
+		})
+		return nil
+	})
+}

@@ -1,0 +1,92 @@
+// Package store keeps a model.Dataset in a SQLite file: the schema, opening a
+// database read-only (the one embedded in the binary or a path), loading it
+// into memory, and writing a new one.
+package store
+
+// SchemaVersion is the PRAGMA user_version of the databases this build reads
+// and writes. Bump it with any change to the tables below.
+const SchemaVersion = 1
+
+// tableNames lists the tables in the order they are created and checked.
+func tableNames() []string {
+	return []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis"}
+}
+
+// schema creates an empty equity database. Scores are derived data: they are
+// stored so that the file is useful on its own (sqlite3, Datasette) and
+// recomputed by tests to prove they match the observations.
+const schema = `
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+CREATE TABLE countries (
+	iso2             TEXT PRIMARY KEY,
+	iso3             TEXT NOT NULL,
+	name             TEXT NOT NULL,
+	wikimedia_region TEXT NOT NULL,
+	un_continent     TEXT NOT NULL,
+	un_subregion     TEXT NOT NULL,
+	economic_region  TEXT NOT NULL,
+	emerging_class   TEXT NOT NULL,
+	market_class     TEXT NOT NULL,
+	is_protected     INTEGER NOT NULL,
+	data_risk_score  REAL,
+	data_risk_class  TEXT NOT NULL
+);
+CREATE TABLE sources (
+	id        TEXT PRIMARY KEY,
+	title     TEXT NOT NULL,
+	publisher TEXT NOT NULL,
+	year      INTEGER NOT NULL,
+	licence   TEXT NOT NULL,
+	url       TEXT NOT NULL,
+	note      TEXT NOT NULL
+);
+CREATE TABLE indicators (
+	id               TEXT PRIMARY KEY,
+	domain           TEXT NOT NULL,
+	facet            TEXT NOT NULL,
+	name             TEXT NOT NULL,
+	unit             TEXT NOT NULL,
+	definition       TEXT NOT NULL,
+	weight           REAL NOT NULL,
+	weight_published INTEGER NOT NULL,
+	growth_of        TEXT NOT NULL,
+	per              TEXT NOT NULL,
+	source_id        TEXT NOT NULL,
+	modeled          INTEGER NOT NULL
+);
+CREATE TABLE observations (
+	iso2         TEXT NOT NULL,
+	indicator_id TEXT NOT NULL,
+	year         INTEGER NOT NULL,
+	value        REAL NOT NULL,
+	PRIMARY KEY (iso2, indicator_id, year)
+) WITHOUT ROWID;
+CREATE TABLE scores (
+	iso2   TEXT NOT NULL,
+	domain TEXT NOT NULL,
+	facet  TEXT NOT NULL,
+	year   INTEGER NOT NULL,
+	score  REAL NOT NULL,
+	PRIMARY KEY (iso2, domain, facet, year)
+) WITHOUT ROWID;
+CREATE TABLE languages (
+	code TEXT PRIMARY KEY,
+	name TEXT NOT NULL
+);
+CREATE TABLE country_languages (
+	iso2            TEXT NOT NULL,
+	lang            TEXT NOT NULL,
+	population_pct  REAL NOT NULL,
+	official_status TEXT NOT NULL,
+	PRIMARY KEY (iso2, lang)
+) WITHOUT ROWID;
+CREATE TABLE wikis (
+	db      TEXT PRIMARY KEY,
+	lang    TEXT NOT NULL,
+	project TEXT NOT NULL,
+	status  TEXT NOT NULL
+);
+`

@@ -1,0 +1,178 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/equitylandscape/equity/model"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Write writes the dataset to a new database at path. It writes a temporary
+// file beside path and renames it into place only once it is complete and on
+// disk, so that a crash or a full disk never leaves a half-written database
+// where a good one was. An existing file at path is replaced: callers that
+// must not replace one check first.
+func Write(path string, d *model.Dataset) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".equity-*.db.tmp")
+	if err != nil {
+		return fmt.Errorf("create a temporary file in %s: %w", dir, err)
+	}
+	tmpPath := tmp.Name()
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmpPath, err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmpPath)
+		}
+	}()
+
+	// The journal is off: the temporary file is thrown away on any failure,
+	// so there is nothing a journal could roll back to.
+	db, err := sql.Open("sqlite", fileURI(tmpPath)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", tmpPath, err)
+	}
+	if err := writeAll(db, d); err != nil {
+		db.Close()
+		return fmt.Errorf("write %s: %w", tmpPath, err)
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmpPath, err)
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private; a database is shared like any
+	// document.
+	if err := os.Chmod(tmpPath, 0o644); err != nil {
+		return fmt.Errorf("chmod %s: %w", tmpPath, err)
+	}
+	if err := os.Rename(tmpPath, path); err != nil {
+		return fmt.Errorf("move %s into place: %w", path, err)
+	}
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func writeAll(db *sql.DB, d *model.Dataset) error {
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(schema); err != nil {
+		return fmt.Errorf("create tables: %w", err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
+
+	ins := inserter{tx: tx}
+	for _, kv := range [][2]string{
+		{"title", d.Meta.Title}, {"kind", d.Meta.Kind}, {"built_at", d.Meta.BuiltAt}, {"notes", d.Meta.Notes},
+	} {
+		ins.row("INSERT INTO meta VALUES (?, ?)", kv[0], kv[1])
+	}
+	for _, c := range d.Countries {
+		var risk any
+		if c.DataRiskScore != nil {
+			risk = *c.DataRiskScore
+		}
+		ins.row("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+			c.ISO2, c.ISO3, c.Name, c.WikimediaRegion, c.UNContinent, c.UNSubregion, c.EconomicRegion,
+			c.EmergingClass, c.MarketClass, c.Protected, risk, c.DataRiskClass)
+		for _, l := range c.Languages {
+			ins.row("INSERT INTO country_languages VALUES (?,?,?,?)", c.ISO2, l.Lang, l.PopulationPct, l.OfficialStatus)
+		}
+	}
+	for _, s := range d.Sources {
+		ins.row("INSERT INTO sources VALUES (?,?,?,?,?,?,?)", s.ID, s.Title, s.Publisher, s.Year, s.Licence, s.URL, s.Note)
+	}
+	for _, i := range d.Indicators {
+		ins.row("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+			i.ID, string(i.Domain), string(i.Facet), i.Name, i.Unit, i.Definition, i.Weight, i.WeightPublished,
+			i.GrowthOf, i.Per, i.SourceID, i.Modeled)
+	}
+	for _, code := range sortedKeys(d.Languages) {
+		ins.row("INSERT INTO languages VALUES (?,?)", code, d.Languages[code])
+	}
+	for _, w := range d.Wikis {
+		ins.row("INSERT INTO wikis VALUES (?,?,?,?)", w.DB, w.Lang, w.Project, w.Status)
+	}
+	for _, o := range d.Observations() {
+		ins.row("INSERT INTO observations VALUES (?,?,?,?)", o.ISO2, o.Indicator, o.Year, o.Value)
+	}
+	for _, s := range d.Scores() {
+		ins.row("INSERT INTO scores VALUES (?,?,?,?,?)", s.ISO2, string(s.Domain), string(s.Facet), s.Year, s.Score)
+	}
+	if ins.err != nil {
+		return ins.err
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+		return fmt.Errorf("set schema version: %w", err)
+	}
+	if err := ins.close(); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	// VACUUM lays the pages out afresh, so that the same dataset gives the
+	// same compact file.
+	if _, err := db.Exec("VACUUM"); err != nil {
+		return fmt.Errorf("vacuum: %w", err)
+	}
+	return nil
+}
+
+// inserter prepares each statement once and keeps the first error, so that
+// writeAll reads as the list of what it writes.
+type inserter struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	err   error
+}
+
+func (in *inserter) row(query string, args ...any) {
+	if in.err != nil {
+		return
+	}
+	if in.stmts == nil {
+		in.stmts = map[string]*sql.Stmt{}
+	}
+	st, ok := in.stmts[query]
+	if !ok {
+		st, in.err = in.tx.Prepare(query)
+		if in.err != nil {
+			in.err = fmt.Errorf("prepare %q: %w", query, in.err)
+			return
+		}
+		in.stmts[query] = st
+	}
+	if _, err := st.Exec(args...); err != nil {
+		in.err = fmt.Errorf("%s %v: %w", query, args, err)
+	}
+}
+
+func (in *inserter) close() error {
+	for _, st := range in.stmts {
+		if err := st.Close(); err != nil && in.err == nil {
+			in.err = err
+		}
+	}
+	return in.err
+}
