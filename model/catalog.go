@@ -151,9 +151,9 @@ func Catalog() []Indicator {
 		{ID: IndProgramGrants, Domain: Programs, Facet: Presence, Name: "Non-affiliate program grants", Unit: "grants / year",
 			Definition: "Program grants made during the year to individuals and groups in the country that are not affiliates.", Weight: 33.3, WeightPublished: true},
 
-		{ID: IndGrantsHistUSD, Domain: Grants, Facet: Presence, Name: "Historic grants (USD per GDP/cap)", Unit: "US$ ÷ GDP per capita PPP", Per: IndGDPPerCap,
+		{ID: IndGrantsHistUSD, Domain: Grants, Facet: Presence, Name: "Historic grants (USD)", Unit: "US$, ranked ÷ GDP per capita PPP", Per: IndGDPPerCap,
 			Definition: "All Wikimedia Foundation grant dollars to the country's communities up to and including the year, divided by GDP per capita (PPP) so that a dollar counts for what it buys there.", Weight: 33.3, WeightPublished: true},
-		{ID: IndGrantsYearUSD, Domain: Grants, Facet: Presence, Name: "Annual grants (USD per GDP/cap)", Unit: "US$ ÷ GDP per capita PPP", Per: IndGDPPerCap,
+		{ID: IndGrantsYearUSD, Domain: Grants, Facet: Presence, Name: "Annual grants (USD)", Unit: "US$, ranked ÷ GDP per capita PPP", Per: IndGDPPerCap,
 			Definition: "Wikimedia Foundation grant dollars to the country's communities during the year, divided by GDP per capita (PPP).", Weight: 33.3, WeightPublished: true},
 		{ID: IndGrantsHistN, Domain: Grants, Facet: Presence, Name: "Historic grant count", Unit: "grants",
 			Definition: "Number of Wikimedia Foundation grants to the country's communities up to and including the year.", Weight: 16.7, WeightPublished: true},
@@ -193,7 +193,17 @@ func Catalog() []Indicator {
 			Definition: "Gross domestic product at purchasing power parity, divided by population."},
 	}
 
-	out := append(presence, growth...)
+	// Listed domain by domain, presence before growth, as screens show them.
+	var out []Indicator
+	for _, d := range Domains() {
+		for _, list := range [][]Indicator{presence, growth} {
+			for _, ind := range list {
+				if ind.Domain == d.ID {
+					out = append(out, ind)
+				}
+			}
+		}
+	}
 	return append(out, context...)
 }
 
@@ -201,7 +211,7 @@ func Catalog() []Indicator {
 // The rate is of the raw observation, before any Per division, because GDP
 // per capita is a single figure for most countries and would cancel anyway.
 func growthOf(p Indicator, weight float64, published bool) Indicator {
-	name := rawName(p)
+	name := p.Name
 	return Indicator{
 		ID:              p.ID + growthSuffix,
 		Domain:          p.Domain,
@@ -215,19 +225,6 @@ func growthOf(p Indicator, weight float64, published bool) Indicator {
 	}
 }
 
-// rawName names a Per input by its raw quantity ("Annual grants (USD)").
-func rawName(i Indicator) string {
-	switch i.ID {
-	case IndGrantsYearUSD:
-		return "Annual grants (USD)"
-	case IndGrantsHistUSD:
-		return "Historic grants (USD)"
-	}
-	return i.Name
-}
-
-// lowerFirst lowers a name's first letter to run it into a sentence; a name
-// that starts with a proper noun ("Wikipedia editors") keeps it.
 func lowerFirst(s string) string {
 	if s == "" || strings.HasPrefix(s, "Wikipedia") {
 		return s

@@ -66,11 +66,33 @@ func LoadFile(path string) (*model.Dataset, error) {
 	if err := checkHeader(os.DirFS(dir), base, path); err != nil {
 		return nil, err
 	}
-	d, err := load(fileURI(path), "", path)
+	uri := fileURI(path)
+	if settledWAL(path) {
+		uri += "?immutable=1"
+	}
+	d, err := load(uri, "", path)
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// settledWAL reports whether path is a database in WAL mode with no -wal file
+// beside it, so that the file holds everything. SQLite would open it by
+// creating -wal and -shm files, which a read-only connection then leaves
+// behind; opened as immutable, it is read as it is and nothing is created.
+func settledWAL(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil || (head[18] != 2 && head[19] != 2) {
+		return false
+	}
+	_, err = os.Lstat(path + "-wal")
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // checkHeader refuses a file that is not a SQLite database before SQLite sees

@@ -1,0 +1,311 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/report"
+)
+
+func newCountryCmd(e env, opts *options) *cobra.Command {
+	var format string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "country CODE",
+		Short: "Everything known about one country: classifications, languages, scores and their inputs",
+		Long: "Prints one country's identity and classifications, population and access, languages and their\n" +
+			"Wikipedias, each domain's presence and growth scores with its rank in its region and the world,\n" +
+			"and every input's value, rank and weight. CODE is an ISO alpha-2 or alpha-3 code or a name.",
+		Example: "  equity country NG\n  equity country nigeria --year 2021\n  equity country BRA --format md",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := load(e, opts)
+			if err != nil {
+				return err
+			}
+			y, err := pickYear(d, year)
+			if err != nil {
+				return err
+			}
+			c, err := d.FindCountry(args[0])
+			if err != nil {
+				return err
+			}
+			return emit(e, countryDoc(d, d.Profile(c, y)), format)
+		},
+	}
+	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the scores (default: the latest)")
+	addFormatFlag(cmd, &format)
+	return cmd
+}
+
+func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
+	c := p.Country
+	return report.Doc{
+		Title: fmt.Sprintf("%s (%s) — %d", c.Name, c.ISO2, p.Year),
+		Sections: []report.Section{
+			identitySection(c),
+			contextSection(d, p),
+			languagesSection(p),
+			scoresSection(d, p),
+			inputsSection(d, p),
+		},
+		Notes: notes(
+			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score.",
+			modeledNote(d),
+		),
+		About: about(d),
+	}
+}
+
+func orNone(s string) report.Cell {
+	if s == "" {
+		return report.Cell{Text: "not classified", Value: nil}
+	}
+	return report.Text(s)
+}
+
+func identitySection(c model.Country) *report.FieldsSection {
+	protected := report.Cell{Text: "no", Value: false}
+	if c.Protected {
+		protected = report.Cell{Text: "yes — " + model.ProtectionNote, Value: true}
+	}
+	risk := report.Cell{Text: "no score published", Value: nil}
+	if c.DataRiskScore != nil {
+		risk = report.Cell{Text: fmt.Sprintf("%.1f of 100 (higher is riskier)", *c.DataRiskScore), Value: *c.DataRiskScore}
+	}
+	return &report.FieldsSection{Key: "country", Title: "Country", Fields: []report.Field{
+		{Key: "name", Label: "Name", Cell: report.Text(c.Name)},
+		{Key: "codes", Label: "ISO codes", Cell: report.Text(c.ISO2 + " / " + c.ISO3), Show: report.ForReaders},
+		{Key: "iso2", Cell: report.Text(c.ISO2), Show: report.ForScripts},
+		{Key: "iso3", Cell: report.Text(c.ISO3), Show: report.ForScripts},
+		{Key: "wikimedia_region", Label: "Wikimedia region", Cell: orNone(c.WikimediaRegion)},
+		{Key: "un", Label: "UN region", Cell: report.Text(c.UNSubregion + ", " + c.UNContinent), Show: report.ForReaders},
+		{Key: "un_subregion", Cell: report.Text(c.UNSubregion), Show: report.ForScripts},
+		{Key: "un_continent", Cell: report.Text(c.UNContinent), Show: report.ForScripts},
+		{Key: "economic_region", Label: "Economic region", Cell: orNone(c.EconomicRegion)},
+		{Key: "emerging_class", Label: "Emerging community", Cell: orNone(c.EmergingClass)},
+		{Key: "market_class", Label: "Market research", Cell: orNone(c.MarketClass)},
+		{Key: "protected", Label: "Protected", Cell: protected},
+		{Key: "data_risk_score", Label: "Data risk", Cell: risk},
+		{Key: "data_risk_class", Label: "Data risk class", Cell: orNone(c.DataRiskClass)},
+	}}
+}
+
+func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
+	t := &report.TableSection{Key: "context", Title: "People and access", Columns: []report.Column{
+		{Key: "indicator", Title: "Figure"},
+		{Key: "value", Title: "Value", Right: true},
+		{Key: "unit", Title: "Unit", Show: report.ForScripts},
+		{Key: "year", Title: "Year", Right: true},
+		{Key: "source", Title: "Source", Flex: true},
+	}}
+	for _, f := range p.Context {
+		src := ""
+		if s, ok := d.Source(f.Indicator.SourceID); ok {
+			src = fmt.Sprintf("%s (%d)", s.Title, s.Year)
+		}
+		value, year := report.Missing(), report.Missing()
+		if f.OK {
+			value = contextValue(f.Indicator.ID, f.Point.Value)
+			year = report.Cell{Text: fmt.Sprint(f.Point.Year), Value: f.Point.Year}
+		}
+		t.Rows = append(t.Rows, []report.Cell{report.Text(f.Indicator.Name), value, report.Text(f.Indicator.Unit), year, report.Text(src)})
+	}
+	return t
+}
+
+// contextValue formats a context figure by what it measures.
+func contextValue(id string, v float64) report.Cell {
+	switch id {
+	case model.IndInternet, model.IndLiteracy:
+		return report.Cell{Text: report.Percent(v), Value: v}
+	case model.IndGDPPerCap:
+		return report.Cell{Text: report.Money(v), Value: v}
+	}
+	return report.Cell{Text: report.Number(v), Value: v}
+}
+
+func languagesSection(p model.Profile) *report.TableSection {
+	t := &report.TableSection{Key: "languages", Title: "Languages", Columns: []report.Column{
+		{Key: "code", Title: "Code"},
+		{Key: "name", Title: "Language", Flex: true},
+		{Key: "population_pct", Title: "Speakers", Right: true},
+		{Key: "official_status", Title: "Status"},
+		{Key: "wikipedia", Title: "Wikipedia"},
+		{Key: "wikipedia_open", Title: "Open", Show: report.ForScripts},
+	}}
+	for _, l := range p.Languages {
+		wiki, open := report.Cell{Text: "none", Value: nil}, report.Cell{Text: "", Value: nil}
+		if l.HasWiki {
+			state := "closed"
+			if l.Wikipedia.Open() {
+				state = "open"
+			}
+			wiki = report.Cell{Text: l.Wikipedia.DB + " (" + state + ")", Value: l.Wikipedia.DB}
+			open = report.Cell{Text: state, Value: l.Wikipedia.Open()}
+		}
+		status := report.Cell{Text: officialText(l.OfficialStatus), Value: l.OfficialStatus}
+		t.Rows = append(t.Rows, []report.Cell{
+			report.Text(l.Lang), report.Text(l.Name),
+			report.Cell{Text: report.Percent(l.PopulationPct), Value: l.PopulationPct},
+			status, wiki, open,
+		})
+	}
+	return t
+}
+
+func officialText(s string) string {
+	switch s {
+	case "official":
+		return "official"
+	case "de_facto_official":
+		return "de facto official"
+	case "official_regional":
+		return "official (regional)"
+	case "official_minority":
+		return "official (minority)"
+	}
+	return ""
+}
+
+// standing writes a place as "3 of 54".
+func standing(fs model.FacetScore, st model.Standing) report.Cell {
+	if !fs.OK || st.Of == 0 {
+		return report.Missing()
+	}
+	return report.Text(fmt.Sprintf("%d of %d", st.Pos, st.Of))
+}
+
+func place(fs model.FacetScore, st model.Standing) report.Cell {
+	if !fs.OK || st.Of == 0 {
+		return report.Missing()
+	}
+	return report.Cell{Text: fmt.Sprint(st.Pos), Value: st.Pos}
+}
+
+func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
+	t := &report.TableSection{Key: "scores", Title: "Domains", Columns: []report.Column{
+		{Key: "domain", Title: "Domain", Flex: true},
+		{Key: "presence", Title: "Presence", Right: true},
+		{Key: "presence_in_region", Title: "In region", Right: true, Show: report.ForReaders},
+		{Key: "presence_in_world", Title: "In world", Right: true, Show: report.ForReaders},
+		{Key: "growth", Title: "Growth", Right: true},
+		{Key: "growth_in_region", Title: "In region", Right: true, Show: report.ForReaders},
+		{Key: "growth_in_world", Title: "In world", Right: true, Show: report.ForReaders},
+		{Key: "overall", Title: "Overall", Right: true},
+		{Key: "presence_region_rank", Show: report.ForScripts},
+		{Key: "presence_region_of", Show: report.ForScripts},
+		{Key: "presence_world_rank", Show: report.ForScripts},
+		{Key: "presence_world_of", Show: report.ForScripts},
+		{Key: "growth_region_rank", Show: report.ForScripts},
+		{Key: "growth_region_of", Show: report.ForScripts},
+		{Key: "growth_world_rank", Show: report.ForScripts},
+		{Key: "growth_world_of", Show: report.ForScripts},
+		{Key: "note", Title: "Note", Flex: true},
+		{Key: "modeled", Show: report.ForScripts},
+	}}
+	modeled := d.Modeled()
+	for _, dp := range p.Domains {
+		pr, gr := dp.Presence, dp.Growth
+		note := ""
+		switch {
+		case dp.Presence.Explanation.Idle:
+			note = model.NoActivity
+		case !pr.OK:
+			note = "not enough data"
+		case !dp.HasGrowth:
+			note = "no growth inputs yet"
+		case !gr.OK:
+			note = "growth not measurable this year"
+		}
+		if !dp.Domain.WeightsPublished && note == "" {
+			note = "project-defined inputs"
+		}
+		of := func(st model.Standing, fs model.FacetScore) report.Cell {
+			if !fs.OK || st.Of == 0 {
+				return report.Missing()
+			}
+			return report.Cell{Text: fmt.Sprint(st.Of), Value: st.Of}
+		}
+		t.Rows = append(t.Rows, []report.Cell{
+			report.Text(dp.Domain.Name),
+			scoreCell(pr.Score, pr.OK), standing(pr, pr.InRegion), standing(pr, pr.InWorld),
+			scoreCell(gr.Score, gr.OK), standing(gr, gr.InRegion), standing(gr, gr.InWorld),
+			scoreCell(dp.Overall.Score, dp.Overall.OK),
+			place(pr, pr.InRegion), of(pr.InRegion, pr), place(pr, pr.InWorld), of(pr.InWorld, pr),
+			place(gr, gr.InRegion), of(gr.InRegion, gr), place(gr, gr.InWorld), of(gr.InWorld, gr),
+			report.Text(note),
+			report.Cell{Text: fmt.Sprint(modeled), Value: modeled},
+		})
+	}
+	return t
+}
+
+func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
+	t := &report.TableSection{Key: "inputs", Title: "Inputs", Columns: []report.Column{
+		{Key: "indicator", Title: "Input", Flex: true},
+		{Key: "domain", Title: "Domain", Show: report.ForScripts},
+		{Key: "facet", Title: "Facet"},
+		{Key: "value", Title: "Value", Right: true},
+		{Key: "unit", Title: "Unit", Show: report.ForScripts},
+		{Key: "ranked_value", Show: report.ForScripts},
+		{Key: "rank", Title: "Rank", Right: true},
+		{Key: "weight", Title: "Weight", Right: true},
+		{Key: "contribution", Title: "Adds", Right: true},
+		{Key: "modeled", Title: "Modeled", Show: report.ForScripts},
+		{Key: "source", Show: report.ForScripts},
+	}}
+	for _, dp := range p.Domains {
+		for _, e := range []model.Explanation{dp.Presence.Explanation, dp.Growth.Explanation} {
+			for _, in := range e.Inputs {
+				t.Rows = append(t.Rows, inputRow(d, p, e, in))
+			}
+		}
+	}
+	return t
+}
+
+func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.InputExplanation) []report.Cell {
+	ind := in.Indicator
+	value, ranked, rank, contrib := report.Missing(), report.Missing(), report.Missing(), report.Missing()
+	if in.Present {
+		ranked = report.Cell{Text: "", Value: in.Value}
+		rank = report.Cell{Text: report.Score(in.Rank), Value: round(in.Rank, 2)}
+		switch {
+		case ind.Derived():
+			value = report.Cell{Text: report.Signed(in.Value), Value: in.Value}
+		case ind.Per != "":
+			raw := in.Value * in.Divisor.Value
+			value = report.Cell{Text: report.Money(raw), Value: raw}
+		case ind.Unit == "% of active editors":
+			value = report.Cell{Text: report.Percent(in.Value), Value: in.Value}
+		default:
+			value = report.Cell{Text: report.Number(in.Value), Value: in.Value}
+		}
+	} else if raw, ok := d.Value(p.Country.ISO2, ind.ID, p.Year); ok && ind.Per != "" {
+		// Grants exist but GDP does not: show the dollars, unranked.
+		value = report.Cell{Text: report.Money(raw), Value: raw}
+	}
+	if e.HasScore && in.Present {
+		contrib = report.Cell{Text: report.Score(in.Contribution), Value: round(in.Contribution, 4)}
+	}
+	src := ""
+	if s, ok := d.Source(ind.SourceID); ok {
+		src = s.Title
+	}
+	weight := fmt.Sprintf("%g", ind.Weight)
+	if !ind.WeightPublished {
+		weight += "*"
+	}
+	return []report.Cell{
+		report.Text(ind.Name), report.Text(string(ind.Domain)), report.Text(string(ind.Facet)),
+		value, report.Text(ind.Unit), ranked, rank,
+		report.Cell{Text: weight, Value: ind.Weight},
+		contrib,
+		report.Cell{Text: fmt.Sprint(ind.Modeled), Value: ind.Modeled},
+		report.Text(src),
+	}
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/equitylandscape/equity/model"
+	sampledata "github.com/equitylandscape/equity/sample-data"
+	"github.com/equitylandscape/equity/store"
+)
+
+// dbEnv names the environment variable that chooses a database, like --db.
+const dbEnv = "EQUITY_DB"
+
+// load opens the database the user chose (--db, then $EQUITY_DB) or the
+// bundled one.
+func load(e env, opts *options) (*model.Dataset, error) {
+	path := opts.db
+	if path == "" {
+		path = e.getenv(dbEnv)
+	}
+	if path == "" {
+		return store.LoadFS(sampledata.FS, sampledata.DBName)
+	}
+	return store.LoadFile(path)
+}
+
+// pickYear checks a --year value against the dataset; 0 means the latest.
+func pickYear(d *model.Dataset, year int) (int, error) {
+	if year == 0 {
+		if y := d.LatestYear(); y != 0 {
+			return y, nil
+		}
+		return 0, fmt.Errorf("the database has no Wikimedia activity figures for any year")
+	}
+	if !d.HasYear(year) {
+		return 0, fmt.Errorf("the database has no figures for %d; its years are %s", year, yearSpan(d.Years))
+	}
+	return year, nil
+}
+
+// yearSpan writes years as a range when they are consecutive.
+func yearSpan(years []int) string {
+	if len(years) == 0 {
+		return "none"
+	}
+	consecutive := years[len(years)-1]-years[0] == len(years)-1
+	if consecutive && len(years) > 2 {
+		return fmt.Sprintf("%d–%d", years[0], years[len(years)-1])
+	}
+	s := make([]string, len(years))
+	for i, y := range years {
+		s[i] = fmt.Sprint(y)
+	}
+	return strings.Join(s, ", ")
+}

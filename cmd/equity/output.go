@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/report"
+)
+
+// addFormatFlag gives a command its --format flag.
+func addFormatFlag(cmd *cobra.Command, format *string) {
+	names := make([]string, 0, 4)
+	for _, f := range report.Formats() {
+		names = append(names, string(f))
+	}
+	cmd.Flags().StringVarP(format, "format", "f", string(report.Table), "output format: "+strings.Join(names, ", "))
+}
+
+// emit writes a document to standard output in the chosen format. Text for a
+// terminal is styled and fitted to its width; text for a pipe or a file is
+// plain and whole.
+func emit(e env, doc report.Doc, format string) error {
+	f, err := report.ParseFormat(format)
+	if err != nil {
+		return usageError{err}
+	}
+	w := e.stdout
+	opt := report.Options{}
+	if f == report.Table {
+		tty, width := isTerminal(e.stdout)
+		opt.Width = width
+		opt.Styled = tty && e.getenv("NO_COLOR") == ""
+		if opt.Styled {
+			w = colorprofile.NewWriter(e.stdout, environ(e))
+		}
+	}
+	return report.Write(w, doc, f, opt)
+}
+
+// environ rebuilds the variables colorprofile looks at from env.getenv.
+func environ(e env) []string {
+	var out []string
+	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"} {
+		if v := e.getenv(k); v != "" {
+			out = append(out, k+"="+v)
+		}
+	}
+	return out
+}
+
+// about is the dataset's provenance for JSON output.
+func about(d *model.Dataset) map[string]any {
+	return map[string]any{
+		"dataset": map[string]any{
+			"title":    d.Meta.Title,
+			"kind":     d.Meta.Kind,
+			"origin":   d.Meta.Origin,
+			"built_at": d.Meta.BuiltAt,
+			"modeled":  d.Modeled(),
+			"notes":    d.Meta.Notes,
+		},
+	}
+}
+
+// modeledNote is the footnote every output with modeled figures carries.
+func modeledNote(d *model.Dataset) string {
+	if !d.Modeled() {
+		return ""
+	}
+	if d.Meta.Kind == model.KindSample {
+		return "SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published; see `equity info`."
+	}
+	return "Some Wikimedia activity figures in this database are MODELED, not published: `equity indicators` marks which."
+}
+
+// notes drops empty notes.
+func notes(ns ...string) []string {
+	var out []string
+	for _, n := range ns {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// sourceNote cites the source of an indicator with its year.
+func sourceNote(d *model.Dataset, id string) string {
+	ind, ok := d.Indicator(id)
+	if !ok {
+		return ""
+	}
+	src, ok := d.Source(ind.SourceID)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%s: %s (%d)", ind.Name, src.Title, src.Year)
+}
+
+// scoreCell is a 0–100 score, or a dash.
+func scoreCell(v float64, ok bool) report.Cell {
+	if !ok {
+		return report.Missing()
+	}
+	return report.Cell{Text: report.Score(v), Value: round(v, 2)}
+}
+
+// round keeps JSON and CSV values to the precision that means something
+// (scores are ranks; the 12th decimal is noise).
+func round(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p) / p
+}

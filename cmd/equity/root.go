@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/equitylandscape/equity/cmd/equity/internal/version"
+)
+
+// env is what the program takes from its surroundings, so that tests can run
+// it in-process with their own.
+type env struct {
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// options are the flags every command shares.
+type options struct {
+	db string
+}
+
+// run executes the command line and returns the exit status.
+func run(ctx context.Context, args []string, e env) int {
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version.String()),
+		fang.WithCommit(version.Commit()),
+		fang.WithErrorHandler(errorHandler),
+		fang.WithoutManpage(),
+	)
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+func newRoot(e env) *cobra.Command {
+	opts := &options{}
+	root := &cobra.Command{
+		Use:   "equity",
+		Short: "Explore the Wikimedia Movement Equity Landscape, offline",
+		Long: "equity explores where the Wikimedia movement's readers, editors, organizers, grants and affiliates are,\n" +
+			"set against each country's population, internet access and freedom. The data is inside the binary.\n\n" +
+			"The bundled dataset's Wikimedia activity figures are MODELED sample data, not published figures;\n" +
+			"countries, regions, population, languages and internet access are real (see `equity info`).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The interactive explorer is built in its own issue; until then
+			// the bare command says where the answers are.
+			fmt.Fprintln(cmd.OutOrStdout(), "equity: the interactive explorer is not built yet; try `equity countries`, `equity country NG`, `equity indicators` or `equity info` (see `equity --help`).")
+			return nil
+		},
+	}
+	root.PersistentFlags().StringVar(&opts.db, "db", "", "open this equity database instead of the bundled one (also $EQUITY_DB)")
+	root.AddCommand(
+		newCountriesCmd(e, opts),
+		newCountryCmd(e, opts),
+		newIndicatorsCmd(e, opts),
+		newInfoCmd(e, opts),
+	)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{err}
+	})
+	return root
+}
+
+// usageError is a mistake on the command line; its message points to --help.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+// errorHandler prints an error as one sentence. Standard error is often a
+// terminal even when standard output is piped, so it stays plain text: the
+// message is what matters.
+func errorHandler(w io.Writer, _ fang.Styles, err error) {
+	msg := sentence(err.Error())
+	var u usageError
+	if errors.As(err, &u) || isCobraUsage(err) {
+		msg += " Run `equity --help` for usage."
+	}
+	fmt.Fprintln(w, "equity: "+msg)
+}
+
+// isCobraUsage recognises cobra's own argument errors, which do not pass
+// through the flag error function.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires ", "invalid argument", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentence ends a message with a full stop unless it already ends a
+// sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "something went wrong."
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
+}
+
+// isTerminal reports whether w is a terminal, and its width.
+func isTerminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return false, 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return true, 0
+	}
+	return true, width
+}
+

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Number formats a count for reading: 1,234 below ten thousand, then 12.3 k,
+// 4.56 M, 1.41 B. Small non-integers keep one decimal (0.4 editors a month).
+func Number(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e9:
+		return trim(v/1e9, 2) + " B"
+	case a >= 1e6:
+		return trim(v/1e6, 2) + " M"
+	case a >= 1e4:
+		return trim(v/1e3, 1) + " k"
+	case a != math.Trunc(a) && a < 100:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	default:
+		return thousands(math.Round(v))
+	}
+}
+
+// trim formats with up to n decimals, dropping trailing zeros.
+func trim(v float64, n int) string {
+	s := strconv.FormatFloat(v, 'f', n, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// Count formats a whole number with thousands separators: "26,012".
+func Count(n int) string { return thousands(float64(n)) }
+
+func thousands(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Percent formats a percentage with one decimal: "43.0%".
+func Percent(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "%" }
+
+// Score formats a 0–100 score with one decimal.
+func Score(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// Money formats US dollars: "$12,300", "$1.2 M".
+func Money(v float64) string {
+	if math.Abs(v) >= 1e6 {
+		return "$" + trim(v/1e6, 2) + " M"
+	}
+	return "$" + thousands(math.Round(v))
+}
+
+// Signed formats a rate with its sign: "+4.2%", "−3.0%" (a true minus).
+func Signed(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', 1, 64) + "%"
+	if v < 0 {
+		return "−" + s
+	}
+	return "+" + s
+}
