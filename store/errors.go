@@ -1,6 +1,11 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/equitylandscape/equity/model"
+)
 
 // Error is a database that cannot be used, said in one sentence that names the
 // file, what is wrong with it and what to do.
@@ -12,11 +17,17 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	msg := fmt.Sprintf("%s %s", e.Path, e.Problem)
+	// A file name may hold a newline or an escape sequence: quote it then, so
+	// that the message stays one line and names the file unambiguously.
+	path := e.Path
+	if model.CleanText(path) != path {
+		path = strconv.Quote(path)
+	}
+	msg := fmt.Sprintf("%s %s", path, e.Problem)
 	if e.Hint != "" {
 		msg += "; " + e.Hint
 	}
-	return msg
+	return model.CleanText(msg)
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -4,11 +4,13 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/equitylandscape/equity/model"
 	sampledata "github.com/equitylandscape/equity/sample-data"
@@ -79,30 +81,56 @@ func queryInt(tb testing.TB, path, q string) int {
 	return n
 }
 
-// snapshot records every file under dir: its mode and a hash of its bytes,
-// so that a test can tell that nothing was created, removed or changed.
+// snapshot records every file under dir: its mode, modification time and a
+// hash of its bytes, so that a test can tell that nothing was created,
+// removed or changed, even for a moment (a directory's time changes when a
+// file comes and goes in it).
 func snapshot(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	return snapshotOf(tb, dir, true)
+}
+
+// fileSnapshot is snapshot without the directories' times, for a test of
+// something that may create a file and remove it again.
+func fileSnapshot(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	return snapshotOf(tb, dir, false)
+}
+
+func snapshotOf(tb testing.TB, dir string, dirTimes bool) map[string]string {
 	tb.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dir, path)
+		if errors.Is(err, fs.ErrPermission) && e != nil && e.IsDir() {
+			out[rel] = "unreadable directory"
+			return fs.SkipDir
+		}
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, path)
 		info, err := e.Info()
 		if err != nil {
 			return err
 		}
+		stamp := info.Mode().String() + " " + info.ModTime().Format(time.RFC3339Nano)
 		if e.IsDir() {
 			out[rel] = info.Mode().String()
+			if dirTimes {
+				out[rel] = stamp
+			}
 			return nil
 		}
 		b, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrPermission) {
+			out[rel] = stamp + " unreadable"
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(b)
-		out[rel] = info.Mode().String() + " " + hex.EncodeToString(sum[:])
+		out[rel] = stamp + " " + hex.EncodeToString(sum[:])
 		return nil
 	})
 	if err != nil {
@@ -226,7 +254,7 @@ func fixture(tb testing.TB) *model.Dataset {
 	return d
 }
 
-// writeFixture writes d to dir/name and returns the path.
+// writeDataset writes d to dir/name and returns the path.
 func writeDataset(tb testing.TB, d *model.Dataset, dir, name string) string {
 	tb.Helper()
 	path := filepath.Join(dir, name)

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -95,22 +96,19 @@ func TestEmbeddedScoresAreDerived(t *testing.T) {
 // TestScoreDiffsCatchesTampering shows that the comparison above would see a
 // stored score that is off, missing or extra.
 func TestScoreDiffsCatchesTampering(t *testing.T) {
+	const first = "(iso2, domain, facet, year) IN (SELECT iso2, domain, facet, year FROM scores LIMIT 1)"
 	tests := []struct {
 		name string
 		sql  string
 	}{
-		{"a score off by 1e-6", "UPDATE scores SET score = score + 1e-6 WHERE rowid IN (SELECT rowid FROM scores LIMIT 1)"},
-		{"a score missing", "DELETE FROM scores WHERE (iso2, domain, facet, year) IN (SELECT iso2, domain, facet, year FROM scores LIMIT 1)"},
+		{"a score off by 1e-6", "UPDATE scores SET score = score + 1e-6 WHERE " + first},
+		{"a score missing", "DELETE FROM scores WHERE " + first},
 		{"an extra score", "INSERT INTO scores VALUES ('AQ', 'readership', 'presence', 2017, 50)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := copyEmbedded(t, t.TempDir(), "tampered.db")
-			stmt := tt.sql
-			if strings.Contains(stmt, "rowid") { // scores is WITHOUT ROWID
-				stmt = "UPDATE scores SET score = score + 1e-6 WHERE (iso2, domain, facet, year) IN (SELECT iso2, domain, facet, year FROM scores LIMIT 1)"
-			}
-			execSQL(t, path, stmt)
+			execSQL(t, path, tt.sql)
 			d, err := store.LoadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -211,8 +209,9 @@ func assertSameDataset(t *testing.T, got, want *model.Dataset, origin string) {
 		}
 	}
 	// Exact, not within a tolerance: SQLite's REAL is a float64.
+	gotObs := got.Observations()
 	for i, o := range want.Observations() {
-		if g := got.Observations()[i]; math.Float64bits(g.Value) != math.Float64bits(o.Value) {
+		if g := gotObs[i]; math.Float64bits(g.Value) != math.Float64bits(o.Value) {
 			t.Errorf("observation %v came back as %v", o, g)
 			break
 		}
@@ -259,6 +258,10 @@ func TestLoadFileRefuses(t *testing.T) {
 		random[i] = byte(rng.Uint32())
 	}
 	pages := len(valid) / pageSize
+	olderSchema := fmt.Sprintf("schema version %d", store.SchemaVersion-1)
+	if store.SchemaVersion == 1 {
+		olderSchema = "not an equity database" // version 0 is no version
+	}
 
 	tests := []struct {
 		name  string
@@ -269,6 +272,50 @@ func TestLoadFileRefuses(t *testing.T) {
 			[]string{"does not exist"}},
 		{"missing directory", func(t *testing.T, dir string) string { return filepath.Join(dir, "no", "such", "x.db") },
 			[]string{"does not exist"}},
+		{"missing, with control characters in its name", func(t *testing.T, dir string) string {
+			return filepath.Join(dir, "two\nlines \x1b[31mred\x07\u202e.db")
+		}, []string{"does not exist"}},
+		{"text, with control characters in its name", func(t *testing.T, dir string) string {
+			path := filepath.Join(dir, "two\nlines \x1b[31mred\x07\u202e.db")
+			if err := os.WriteFile(path, []byte("hello"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, []string{"is not a SQLite database"}},
+		{"under a file", func(t *testing.T, dir string) string {
+			path := filepath.Join(dir, "file\nname")
+			if err := os.WriteFile(path, []byte("hello"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(path, "x.db")
+		}, []string{"cannot be read", "not a directory"}},
+		{"name too long", func(t *testing.T, dir string) string { return filepath.Join(dir, strings.Repeat("x", 300)+".db") },
+			[]string{"cannot be read", "too long"}},
+		{"unreadable", func(t *testing.T, dir string) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root ignores file permissions")
+			}
+			path := copyEmbedded(t, dir, "x.db")
+			if err := os.Chmod(path, 0); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, []string{"permission denied"}},
+		{"in an unreadable directory", func(t *testing.T, dir string) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root ignores file permissions")
+			}
+			sub := filepath.Join(dir, "locked")
+			if err := os.Mkdir(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			path := copyEmbedded(t, sub, "x.db")
+			if err := os.Chmod(sub, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(sub, 0o755) })
+			return path
+		}, []string{"permission denied"}},
 		{"directory", func(t *testing.T, dir string) string {
 			path := filepath.Join(dir, "sub.db")
 			if err := os.Mkdir(path, 0o755); err != nil {
@@ -288,12 +335,12 @@ func TestLoadFileRefuses(t *testing.T) {
 			return path
 		}, []string{"is a SQLite database but not an equity database"}},
 		{"newer schema", withSQL("PRAGMA user_version = 7"),
-			[]string{"schema version 7", fmt.Sprintf("reads version %d", store.SchemaVersion), "newer equity"}},
+			[]string{"schema version 7", fmt.Sprintf("this one reads %d", store.SchemaVersion), "newer equity", "open it with that version"}},
 		{"older schema", withSQL(fmt.Sprintf("PRAGMA user_version = %d", store.SchemaVersion-1)),
-			[]string{"not an equity database"}}, // SchemaVersion is 1: the previous one is 0
+			[]string{olderSchema}},
 		{"no scores table", withSQL("DROP TABLE scores"), []string{`has no "scores" table`}},
 		{"no meta table", withSQL("DROP TABLE meta"), []string{`has no "meta" table`}},
-		{"a column missing", withSQL("ALTER TABLE sources DROP COLUMN note"), []string{"is damaged", "note"}},
+		{"a column missing", withSQL("ALTER TABLE sources DROP COLUMN note"), []string{"does not have the columns this equity reads", "no such column: note"}},
 		{"truncated to half", writeBytes(valid[:len(valid)/2]), []string{"is damaged"}},
 		{"truncated past the header", writeBytes(valid[:101]), []string{"is damaged"}},
 		{"truncated to one page", writeBytes(valid[:pageSize]), []string{"is damaged"}},
@@ -375,8 +422,12 @@ func checkError(t *testing.T, err error, path string, want ...string) {
 	if se.Path != path {
 		t.Errorf("Error.Path = %q, want %q", se.Path, path)
 	}
-	if !strings.HasPrefix(msg, path+" ") {
-		t.Errorf("message %q does not start with the path %q", msg, path)
+	shown := path
+	if model.CleanText(path) != path {
+		shown = strconv.Quote(path) // one line, and unambiguous
+	}
+	if !strings.HasPrefix(msg, shown+" ") {
+		t.Errorf("message %q does not start with the path %q", msg, shown)
 	}
 	if strings.ContainsAny(msg, "\n\r") {
 		t.Errorf("message %q is more than one line", msg)
@@ -414,7 +465,7 @@ func TestLoadFSRefuses(t *testing.T) {
 		fs   fstest.MapFS
 		want string
 	}{
-		{"missing", fstest.MapFS{}, "cannot be opened"},
+		{"missing", fstest.MapFS{}, "cannot be read (file does not exist); this copy of equity is damaged; download it again"},
 		{"empty", fstest.MapFS{"equity.db": {Data: nil}}, "is empty"},
 		{"not SQLite", fstest.MapFS{"equity.db": {Data: []byte("hello, world, this is text")}}, "is not a SQLite database"},
 		{"truncated", fstest.MapFS{"equity.db": {Data: valid[:len(valid)/2]}}, "is damaged"},
@@ -651,9 +702,14 @@ func TestLoadFileWritesNothing(t *testing.T) {
 			dir := t.TempDir()
 			path := copyEmbedded(t, dir, "x.db")
 			execSQL(t, path, "PRAGMA journal_mode = "+mode)
+			// Read-only, in a read-only directory (for all but root).
 			if err := os.Chmod(path, 0o444); err != nil {
 				t.Fatal(err)
 			}
+			if err := os.Chmod(dir, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(dir, 0o755) })
 			before := snapshot(t, dir)
 			d, err := store.LoadFile(path)
 			if err != nil {
@@ -704,7 +760,7 @@ func TestLoadFileSeesLiveWAL(t *testing.T) {
 // show as an error; and the count of open file descriptors stays put.
 func TestLoadLeaksNothing(t *testing.T) {
 	n := 200
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		n = 20
 	}
 	for i := range n {

@@ -22,20 +22,39 @@ const EmbeddedOrigin = "the embedded database"
 // sqliteMagic opens every SQLite 3 database file.
 const sqliteMagic = "SQLite format 3\x00"
 
-const rebuildHint = "rebuild it with `equity import`, or leave out --db to use the bundled data"
+// origin is a database as messages name it, with the advice that fits it:
+// a file the user chose can be replaced, the embedded one only by getting
+// equity again.
+type origin struct {
+	shown    string
+	embedded bool
+}
+
+// fix is what to do about a database that cannot be used.
+func (o origin) fix() string {
+	if o.embedded {
+		return "this copy of equity is damaged; download it again"
+	}
+	return "give a database written by this version of equity, or leave out --db to use the bundled data"
+}
+
+func (o origin) error(problem string, err error) *Error {
+	return &Error{Path: o.shown, Problem: problem, Hint: o.fix(), Err: err}
+}
 
 // LoadFS loads the database called name inside fsys, reading it in place
 // through a read-only SQLite VFS: the embedded database is never copied to
 // disk.
 func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
-	if err := checkHeader(fsys, name, EmbeddedOrigin); err != nil {
+	o := origin{shown: EmbeddedOrigin, embedded: true}
+	if err := checkHeader(fsys, name, o); err != nil {
 		return nil, err
 	}
 	vfsName, vfsFS, err := vfs.New(fsys)
 	if err != nil {
-		return nil, &Error{Path: EmbeddedOrigin, Problem: "cannot be opened", Hint: "this binary is broken; download it again", Err: err}
+		return nil, o.error("cannot be opened", err)
 	}
-	d, err := load("file:"+url.PathEscape(name), vfsName, EmbeddedOrigin)
+	d, err := load("file:"+url.PathEscape(name), vfsName, o)
 	if cerr := vfsFS.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close embedded database: %w", cerr)
 	}
@@ -48,14 +67,13 @@ func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
 // LoadFile loads the database at path, read-only: nothing is ever written to
 // a file the user did not ask to write.
 func LoadFile(path string) (*model.Dataset, error) {
+	o := origin{shown: path}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Path: path, Problem: "does not exist", Hint: "check the path, or leave out --db to use the bundled data"}
-	case errors.Is(err, fs.ErrPermission):
-		return nil, &Error{Path: path, Problem: "cannot be read (permission denied)", Hint: "check the file's permissions", Err: err}
 	case err != nil:
-		return nil, &Error{Path: path, Problem: "cannot be read", Hint: err.Error(), Err: err}
+		return nil, unreadable(o, err)
 	case st.IsDir():
 		return nil, &Error{Path: path, Problem: "is a directory, not a database file", Hint: "give the path of a .db file"}
 	}
@@ -63,14 +81,14 @@ func LoadFile(path string) (*model.Dataset, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if err := checkHeader(os.DirFS(dir), base, path); err != nil {
+	if err := checkHeader(os.DirFS(dir), base, o); err != nil {
 		return nil, err
 	}
 	uri := fileURI(path)
 	if settledWAL(path) {
 		uri += "?immutable=1"
 	}
-	d, err := load(uri, "", path)
+	d, err := load(uri, "", o)
 	if err != nil {
 		return nil, err
 	}
@@ -98,26 +116,41 @@ func settledWAL(path string) bool {
 // checkHeader refuses a file that is not a SQLite database before SQLite sees
 // it, so that the message says so plainly (SQLite would treat an empty file as
 // an empty database, and report others as "file is not a database").
-func checkHeader(fsys fs.FS, name, shown string) error {
+func checkHeader(fsys fs.FS, name string, o origin) error {
 	f, err := fsys.Open(name)
 	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return &Error{Path: shown, Problem: "cannot be read (permission denied)", Hint: "check the file's permissions", Err: err}
-		}
-		return &Error{Path: shown, Problem: "cannot be opened", Hint: err.Error(), Err: err}
+		return unreadable(o, err)
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
 	n, err := io.ReadFull(f, head)
 	switch {
 	case n == 0 && (err == io.EOF || err == nil):
-		return &Error{Path: shown, Problem: "is empty, not an equity database", Hint: rebuildHint}
+		return o.error("is empty, not an equity database", nil)
 	case err != nil && err != io.ErrUnexpectedEOF:
-		return &Error{Path: shown, Problem: "cannot be read", Hint: err.Error(), Err: err}
+		return unreadable(o, err)
 	case !bytes.Equal(head[:n], []byte(sqliteMagic)):
-		return &Error{Path: shown, Problem: "is not a SQLite database", Hint: "give the path of a database written by `equity import`, or leave out --db to use the bundled data"}
+		return o.error("is not a SQLite database", nil)
 	}
 	return nil
+}
+
+// unreadable says why a file could not be read, in the operating system's
+// own words but without repeating the path.
+func unreadable(o origin, err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return &Error{Path: o.shown, Problem: "cannot be read (permission denied)", Hint: "check the file's permissions", Err: err}
+	}
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	hint := "check the path"
+	if o.embedded {
+		hint = o.fix()
+	}
+	return &Error{Path: o.shown, Problem: "cannot be read (" + model.CleanText(reason) + ")", Hint: hint, Err: err}
 }
 
 // fileURI turns a path into an SQLite URI filename, so that options such as
@@ -138,63 +171,66 @@ func fileURI(path string) string {
 
 // load opens the database, checks its schema version and tables, and reads
 // it whole into a Dataset.
-func load(uri, vfsName, shown string) (*model.Dataset, error) {
+func load(uri, vfsName string, o origin) (*model.Dataset, error) {
 	db, err := openRaw(uri, vfsName)
 	if err != nil {
-		return nil, damaged(shown, err)
+		return nil, damaged(o, err)
 	}
 	defer db.close()
 
 	version, err := db.one("PRAGMA user_version")
 	if err != nil {
-		return nil, damaged(shown, err)
+		return nil, damaged(o, err)
 	}
-	if version != SchemaVersion {
-		hint := rebuildHint
-		if version > SchemaVersion {
-			hint = "it was written by a newer equity; use that version, or leave out --db to use the bundled data"
-		}
-		if version == 0 {
-			return nil, &Error{Path: shown, Problem: "is a SQLite database but not an equity database (no schema version)", Hint: hint}
-		}
-		return nil, &Error{Path: shown, Problem: fmt.Sprintf("has schema version %d, and this equity reads version %d", version, SchemaVersion), Hint: hint}
+	switch {
+	case version == 0:
+		return nil, o.error("is a SQLite database but not an equity database (it has no schema version)", nil)
+	case version > SchemaVersion:
+		return nil, &Error{Path: o.shown, Problem: fmt.Sprintf("was written by a newer equity (schema version %d; this one reads %d)", version, SchemaVersion), Hint: "open it with that version, or leave out --db to use the bundled data"}
+	case version != SchemaVersion:
+		return nil, o.error(fmt.Sprintf("was written by an older equity (schema version %d; this one reads %d)", version, SchemaVersion), nil)
 	}
-	if err := checkTables(db, shown); err != nil {
+	if err := checkTables(db, o); err != nil {
 		return nil, err
 	}
 	d, err := read(db)
 	if err != nil {
 		var inconsistent *inconsistentError
 		if errors.As(err, &inconsistent) {
-			return nil, &Error{Path: shown, Problem: "is inconsistent (" + model.CleanText(inconsistent.Error()) + ")", Hint: rebuildHint, Err: err}
+			return nil, o.error("is inconsistent ("+model.CleanText(inconsistent.Error())+")", err)
 		}
-		return nil, damaged(shown, err)
+		return nil, damaged(o, err)
 	}
-	d.Meta.Origin = shown
+	d.Meta.Origin = o.shown
 	return d, nil
 }
 
-func damaged(shown string, err error) error {
+// damaged reports what SQLite found wrong. A query that names a column the
+// table lacks means another layout, not damage.
+func damaged(o origin, err error) error {
 	msg := err.Error()
 	var se *sqliteError
 	if errors.As(err, &se) {
 		msg = se.msg
 	}
-	return &Error{Path: shown, Problem: "is damaged (" + model.CleanText(msg) + ")", Hint: rebuildHint, Err: err}
+	if strings.Contains(msg, "no such column") {
+		return o.error("does not have the columns this equity reads ("+model.CleanText(msg)+")", err)
+	}
+	return o.error("is damaged ("+model.CleanText(msg)+")", err)
 }
 
-func checkTables(db *rawDB, shown string) error {
+func checkTables(db *rawDB, o origin) error {
 	have := map[string]bool{}
 	err := db.query("SELECT name FROM sqlite_master WHERE type = 'table'", func(w row) error {
 		have[w.text(0)] = true
 		return nil
 	})
 	if err != nil {
-		return damaged(shown, err)
+		return damaged(o, err)
 	}
 	for _, t := range tableNames() {
 		if !have[t] {
-			return &Error{Path: shown, Problem: fmt.Sprintf("has no %q table", t), Hint: "it is not an equity database or it is damaged; " + rebuildHint}
+			return o.error(fmt.Sprintf("has no %q table, so it is not an equity database or it is damaged", t), nil)
 		}
 	}
 	return nil

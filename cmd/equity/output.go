@@ -99,7 +99,7 @@ func sourceNote(d *model.Dataset, id string) string {
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("%s: %s (%d)", ind.Name, src.Title, src.Year)
+	return fmt.Sprintf("%s from %s (%d)", ind.Name, src.Title, src.Year)
 }
 
 // scoreCell is a 0–100 score, or a dash.

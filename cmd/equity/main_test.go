@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// equity runs the command line in-process with an empty environment (no
+// terminal, no $EQUITY_DB, no NO_COLOR) and returns what it printed.
+func equity(t *testing.T, environ map[string]string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status = run(context.Background(), args, env{
+		stdout: &out,
+		stderr: &errOut,
+		getenv: func(k string) string { return environ[k] },
+	})
+	return out.String(), errOut.String(), status
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./cmd/equity -update` to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (review, then `go test ./cmd/equity -update`):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want %s\n  got  %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+
+// The outputs are the contract with people who paste them and scripts that
+// parse them: golden files hold them whole.
+func TestGoldenOutputs(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"countries.csv", []string{"countries", "--format", "csv"}},
+		{"countries-south-asia.txt", []string{"countries", "--region", "south asia", "--sort", "editorship"}},
+		{"countries-2020.md", []string{"countries", "--year", "2020", "--region", "North America", "--format", "md"}},
+		{"country-ng.txt", []string{"country", "ng"}},
+		{"country-ng.md", []string{"country", "NG", "--format", "md"}},
+		{"country-ng.json", []string{"country", "NG", "--format", "json"}},
+		{"country-ng.csv", []string{"country", "NG", "--format", "csv"}},
+		{"country-br-2019.txt", []string{"country", "brazil", "--year", "2019"}},
+		{"indicators.txt", []string{"indicators"}},
+		{"indicators.json", []string{"indicators", "--format", "json"}},
+		{"info.txt", []string{"info"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, status := equity(t, nil, tt.args...)
+			if status != 0 || errOut != "" {
+				t.Fatalf("equity %v: status %d, stderr %q", tt.args, status, errOut)
+			}
+			golden(t, tt.name, out)
+		})
+	}
+}
+
+// `equity countries --format csv` prints a row for each of the 250
+// countries and territories, each marked modeled, with the header first.
+func TestCountriesCSV(t *testing.T) {
+	out, _, status := equity(t, nil, "countries", "--format", "csv")
+	if status != 0 {
+		t.Fatalf("status %d", status)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 251 {
+		t.Fatalf("%d records, want a header and 250 countries", len(recs))
+	}
+	want := []string{"iso2", "name", "region", "population", "internet_pct", "readership", "editorship", "programs", "grants", "affiliates", "modeled"}
+	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
+		t.Errorf("header %v, want %v", recs[0], want)
+	}
+	seen := map[string]bool{}
+	for _, r := range recs[1:] {
+		seen[r[0]] = true
+		if r[len(r)-1] != "true" {
+			t.Errorf("%s not marked modeled", r[0])
+		}
+	}
+	if !seen["NA"] || !seen["NG"] || !seen["AQ"] || len(seen) != 250 {
+		t.Errorf("%d distinct codes (NA %v, NG %v, AQ %v)", len(seen), seen["NA"], seen["NG"], seen["AQ"])
+	}
+}
+
+// A country is the same whichever way it is named.
+func TestCountryByCodeOrName(t *testing.T) {
+	want, _, _ := equity(t, nil, "country", "NG", "--format", "json")
+	for _, q := range []string{"ng", "NGA", "nga", "nigeria", "Nigeria", "NIGERIA"} {
+		got, errOut, status := equity(t, nil, "country", q, "--format", "json")
+		if status != 0 || got != want {
+			t.Errorf("equity country %s: status %d, stderr %q, same answer as NG: %v", q, status, errOut, got == want)
+		}
+	}
+}
+
+// JSON says where the figures come from and that they are modeled.
+func TestJSONCarriesProvenance(t *testing.T) {
+	out, _, _ := equity(t, nil, "country", "BR", "--format", "json")
+	var doc struct {
+		Dataset struct {
+			Kind    string
+			Modeled bool
+			Origin  string
+		}
+		Notes  []string
+		Scores []struct {
+			Domain   string
+			Presence *float64
+			Modeled  bool
+		}
+		Inputs []struct {
+			Indicator string
+			Modeled   bool
+			Source    string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Dataset.Kind != model.KindSample || !doc.Dataset.Modeled || doc.Dataset.Origin == "" {
+		t.Errorf("dataset %+v", doc.Dataset)
+	}
+	if len(doc.Notes) == 0 || !strings.Contains(strings.Join(doc.Notes, " "), "MODELED") {
+		t.Errorf("notes %q do not say the figures are modeled", doc.Notes)
+	}
+	if len(doc.Scores) != 5 || len(doc.Inputs) != 22 {
+		t.Errorf("%d scores and %d inputs, want 5 and 22", len(doc.Scores), len(doc.Inputs))
+	}
+	for _, in := range doc.Inputs {
+		if !in.Modeled || in.Source == "" {
+			t.Errorf("input %+v: want modeled with a source", in)
+		}
+	}
+}
+
+// Bad input ends in one sentence on stderr, status 1, and nothing on stdout.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	random := filepath.Join(dir, "random.db")
+	os.WriteFile(random, bytes.Repeat([]byte{0x5a, 0x17, 0xc3, 0x00}, 1000), 0o644)
+	tests := []struct {
+		name    string
+		environ map[string]string
+		args    []string
+		say     string
+	}{
+		{"unknown country", nil, []string{"country", "atlantis"}, `no country matches "atlantis"; did you mean`},
+		{"ambiguous country", nil, []string{"country", "nige"}, "Niger (NE), Nigeria (NG)"},
+		{"no country given", nil, []string{"country"}, "accepts 1 arg"},
+		{"missing database", nil, []string{"--db", "/no/such.db", "countries"}, "/no/such.db does not exist"},
+		{"missing database from the environment", map[string]string{"EQUITY_DB": "/no/such.db"}, []string{"info"}, "/no/such.db does not exist"},
+		{"random bytes", nil, []string{"--db", random, "countries"}, "is not a SQLite database"},
+		{"a directory", nil, []string{"--db", dir, "info"}, "is a directory"},
+		{"unknown flag", nil, []string{"countries", "--bogus"}, "unknown flag: --bogus. Run `equity --help` for usage."},
+		{"unknown command", nil, []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"unknown format", nil, []string{"indicators", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
+		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2018–2024"},
+		{"bad year", nil, []string{"countries", "--year", "soon"}, `invalid argument "soon"`},
+		{"unknown region", nil, []string{"countries", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are`},
+		{"unknown sort", nil, []string{"countries", "--sort", "height"}, `cannot sort by "height"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, status := equity(t, tt.environ, tt.args...)
+			if status != 1 {
+				t.Errorf("status %d, want 1", status)
+			}
+			if out != "" {
+				t.Errorf("printed to stdout: %q", out)
+			}
+			if !strings.Contains(errOut, tt.say) {
+				t.Errorf("stderr %q does not say %q", errOut, tt.say)
+			}
+			if strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.HasPrefix(errOut, "equity: ") {
+				t.Errorf("stderr is not one line starting \"equity: \": %q", errOut)
+			}
+			if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
+				t.Errorf("stderr shows a Go panic: %q", errOut)
+			}
+		})
+	}
+}
+
+// Without arguments, equity points to the commands and succeeds (the
+// interactive explorer comes with its own issue).
+func TestNoArguments(t *testing.T) {
+	out, errOut, status := equity(t, nil)
+	if status != 0 || errOut != "" || !strings.Contains(out, "equity countries") {
+		t.Errorf("status %d, stdout %q, stderr %q", status, out, errOut)
+	}
+}
+
+// The version comes from the linker flag the release build sets.
+func TestVersionFromLdflags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin := filepath.Join(t.TempDir(), "equity")
+	build := exec.Command("go", "build", "-ldflags", "-X github.com/equitylandscape/equity/cmd/equity/internal/version.version=v9.8.7-test", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "v9.8.7-test") {
+		t.Errorf("equity --version = %q, %v; want it to name v9.8.7-test", out, err)
+	}
+}
