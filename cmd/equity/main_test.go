@@ -67,7 +67,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 // The outputs are the contract with people who paste them and scripts that
 // parse them: golden files hold them whole.
 func TestGoldenOutputs(t *testing.T) {

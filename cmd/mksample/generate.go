@@ -170,7 +170,6 @@ func internetShare(f *facts, iso2 string) float64 {
 	return math.Min(95, math.Max(1, internetCurveA+internetCurveB*math.Log(f.gdp[iso2]/pop)))
 }
 
-
 // freedom turns the data risk score (Freedom House and RSF based) into the
 // share of would-be readers and editors who can reach the projects: full up
 // to a score of 62, falling to a twentieth where Wikipedia is blocked
