@@ -39,7 +39,7 @@ const (
 type Domain struct {
 	ID    DomainID
 	Name  string
-	Short string // a column heading of at most 8 characters
+	Short string // a column heading of at most 7 characters
 	About string // what the domain measures, in plain words
 	// WeightsPublished is false where the Equity Landscape has not published
 	// the inputs or weights and this project defined them.
@@ -51,7 +51,7 @@ func Domains() []Domain {
 	return []Domain{
 		{Readership, "Readership", "Readers", "How much the country reads Wikimedia projects, and how fast that grows.", true},
 		{Editorship, "Editorship", "Editors", "How many people in the country edit, how many of them edit a lot, and how fast their number grows.", true},
-		{Programs, "Programs & Events Leadership", "Programs", "How many people in the country organise and join Wikimedia events and programs.", true},
+		{Programs, "Programs & Events Leadership", "Events", "How many people in the country organise and join Wikimedia events and programs.", true},
 		{Grants, "Grants Leadership", "Grants", "How much Wikimedia grant funding the country's communities lead, set against what money buys there.", true},
 		{Affiliates, "Affiliates Leadership", "Affil.", "How many recognised Wikimedia affiliates the country hosts, how long they have existed and how many members they have. Project-defined: the Equity Landscape has not published this domain's inputs.", false},
 	}

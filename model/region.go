@@ -22,25 +22,47 @@ func (d *Dataset) WikimediaRegions() []string {
 }
 
 // FindRegion finds a Wikimedia region by its name or a unique prefix of it,
-// in any case, ignoring accents and the "&" that several names use, so that
-// "sub-saharan africa" and "latin america and caribbean" both work.
+// in any case, ignoring accents, punctuation and the "&" that several names
+// use, so that "sub-saharan africa", "latin america and caribbean" and "east
+// southeast asia pacific" all work.
 func (d *Dataset) FindRegion(query string) (string, error) {
 	q := regionKey(query)
+	qa := withoutAnd(q)
 	regions := d.WikimediaRegions()
 	var prefixed []string
 	for _, r := range regions {
 		k := regionKey(r)
-		if k == q {
+		ka := withoutAnd(k)
+		if q != "" && k == q || qa != "" && ka == qa {
 			return r, nil
 		}
-		if q != "" && strings.HasPrefix(k, q) {
+		if q != "" && strings.HasPrefix(k, q) || qa != "" && strings.HasPrefix(ka, qa) {
 			prefixed = append(prefixed, r)
 		}
 	}
 	if len(prefixed) == 1 {
 		return prefixed[0], nil
 	}
+	if len(prefixed) > 1 {
+		return "", fmt.Errorf("%q matches several Wikimedia regions: %s; give more of the name", query, strings.Join(quoteAll(prefixed), ", "))
+	}
 	return "", fmt.Errorf("no Wikimedia region matches %q; the regions are %s", query, strings.Join(quoteAll(regions), ", "))
+}
+
+// withoutAnd drops the word "and" from a region key, so that a name matches
+// with or without its "&" ("east southeast asia pacific").
+func withoutAnd(k string) string {
+	if !strings.Contains(k, "and") {
+		return k
+	}
+	words := strings.Fields(k)
+	out := words[:0]
+	for _, w := range words {
+		if w != "and" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // regionKey folds a region name to letters and single spaces, reading "&"

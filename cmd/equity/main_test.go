@@ -226,12 +226,16 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// Without arguments, equity points to the commands and succeeds (the
-// interactive explorer comes with its own issue).
-func TestNoArguments(t *testing.T) {
+// Without arguments equity opens the explorer, which needs a terminal: in
+// a pipe it says so and points to the commands.
+func TestNoArgumentsWithoutTerminal(t *testing.T) {
 	out, errOut, status := equity(t, nil)
-	if status != 0 || errOut != "" || !strings.Contains(out, "equity countries") {
+	if status != 1 || out != "" || !strings.Contains(errOut, "the explorer needs a terminal") || !strings.Contains(errOut, "equity countries") {
 		t.Errorf("status %d, stdout %q, stderr %q", status, out, errOut)
+	}
+	_, errOut, status = equity(t, nil, "--theme", "neon")
+	if status != 1 || !strings.Contains(errOut, `unknown theme "neon"; use one of auto, dark, light, high-contrast, mono`) {
+		t.Errorf("--theme neon: status %d, stderr %q", status, errOut)
 	}
 }
 

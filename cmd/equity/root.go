@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/equitylandscape/equity/cmd/equity/internal/version"
+	"github.com/equitylandscape/equity/ui/theme"
 )
 
 // env is what the program takes from its surroundings, so that tests can run
@@ -25,7 +26,8 @@ type env struct {
 
 // options are the flags every command shares.
 type options struct {
-	db string
+	db    string
+	theme string
 }
 
 // run executes the command line and returns the exit status.
@@ -60,13 +62,11 @@ func newRoot(e env) *cobra.Command {
 			"countries, regions, population, languages and internet access are real (see `equity info`).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// The interactive explorer is built in its own issue; until then
-			// the bare command says where the answers are.
-			fmt.Fprintln(cmd.OutOrStdout(), "equity: the interactive explorer is not built yet; try `equity countries`, `equity country NG`, `equity indicators` or `equity info` (see `equity --help`).")
-			return nil
+			return explore(cmd.Context(), e, opts)
 		},
 	}
 	root.PersistentFlags().StringVar(&opts.db, "db", "", "open this equity database instead of the bundled one (also $EQUITY_DB)")
+	root.Flags().StringVar(&opts.theme, "theme", theme.Auto, "colours of the explorer: "+strings.Join(theme.Names(), ", ")+" (NO_COLOR gives mono)")
 	root.AddCommand(
 		newCountriesCmd(e, opts),
 		newCountryCmd(e, opts),

@@ -52,6 +52,9 @@ func writeCSV(w io.Writer, doc Doc) error {
 			}
 		case *TableSection:
 			cols := forScripts(s.Columns)
+			if len(cols) == 0 {
+				continue // a table for readers only
+			}
 			for _, r := range s.Rows {
 				item := csvValue(r[cols[0]].Value)
 				for _, i := range cols[1:] {

@@ -10,12 +10,14 @@ import (
 // 4.56 M, 1.41 B. Small non-integers keep one decimal (0.4 editors a month).
 func Number(v float64) string {
 	a := math.Abs(v)
+	// Each unit starts where the smaller one would round up to 1000 of
+	// itself: 999,960 is "1 M", not "1000 k".
 	switch {
-	case a >= 1e9:
+	case a >= 999_995_000:
 		return trim(v/1e9, 2) + " B"
-	case a >= 1e6:
+	case a >= 999_950:
 		return trim(v/1e6, 2) + " M"
-	case a >= 1e4:
+	case a >= 9_999.5:
 		return trim(v/1e3, 1) + " k"
 	case a != math.Trunc(a) && a < 100:
 		return strconv.FormatFloat(v, 'f', 1, 64)

@@ -73,8 +73,26 @@ func mdEscape(s string) string {
 }
 
 // mdProse escapes a note: like mdEscape, but `code` stays code, since notes
-// name commands to run.
+// name commands to run. A code span is copied as it is: Markdown shows a
+// backslash or an entity inside one literally, so escaping "EQUITY_DB" there
+// would print "EQUITY\_DB".
 func mdProse(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '`')
+		if open < 0 {
+			break
+		}
+		n := strings.IndexByte(s[open+1:], '`')
+		if n < 0 {
+			break
+		}
+		end := open + 1 + n + 1
+		b.WriteString(r.Replace(s[:open]))
+		b.WriteString(s[open:end])
+		s = s[end:]
+	}
+	b.WriteString(r.Replace(s))
+	return b.String()
 }

@@ -134,7 +134,9 @@ func pad(s string, width int, right, last bool) string {
 func writeTextFields(bw *bufio.Writer, f *FieldsSection, opt Options) {
 	labelWidth := 0
 	for _, fl := range f.Fields {
-		labelWidth = max(labelWidth, ansi.StringWidth(fl.Label))
+		if fl.Show != ForScripts {
+			labelWidth = max(labelWidth, ansi.StringWidth(fl.Label))
+		}
 	}
 	for _, fl := range f.Fields {
 		if fl.Show == ForScripts {
@@ -149,7 +151,7 @@ func writeTextFields(bw *bufio.Writer, f *FieldsSection, opt Options) {
 			if n > 0 {
 				label = strings.Repeat(" ", labelWidth)
 			}
-			bw.WriteString(label + colGap + line + "\n")
+			bw.WriteString(strings.TrimRight(label+colGap+line, " ") + "\n")
 		}
 	}
 }

@@ -1,0 +1,164 @@
+// Package about is the About section: which dataset is open, where its
+// figures come from and under which licences, what is modeled, and how the
+// scores are made.
+package about
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/common"
+	"github.com/equitylandscape/equity/ui/components"
+	"github.com/equitylandscape/equity/ui/keys"
+)
+
+// Screen is the About page.
+type Screen struct {
+	ctx    *common.Context
+	keys   keys.Movement
+	page   components.Scroller
+	width  int
+	height int
+}
+
+// New builds the page.
+func New(ctx *common.Context) *Screen {
+	s := &Screen{ctx: ctx, keys: keys.NewMovement(), page: components.NewScroller(ctx.Theme)}
+	return s
+}
+
+// SetSize lays the page out again for the width.
+func (s *Screen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.page.SetSize(w, h)
+	s.page.SetLines(s.lines())
+}
+
+// Crumb names the page.
+func (s *Screen) Crumb() string { return "About" }
+
+// Capturing is never true: the page has no input.
+func (s *Screen) Capturing() bool { return false }
+
+// Back leaves it to the root.
+func (s *Screen) Back() bool { return false }
+
+// Status names the open database.
+func (s *Screen) Status() []string { return []string{s.ctx.Data.Meta.Origin} }
+
+// Keys scroll the page.
+func (s *Screen) Keys() help.KeyMap { return aboutKeys{s.keys} }
+
+type aboutKeys struct{ m keys.Movement }
+
+func (k aboutKeys) ShortHelp() []key.Binding  { return []key.Binding{k.m.Down, k.m.PageDown} }
+func (k aboutKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.m.All()} }
+
+// Update scrolls.
+func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	s.page.Update(msg)
+	return s, nil
+}
+
+// View draws the page.
+func (s *Screen) View() string { return s.page.View() }
+
+// lines writes the page for the current width.
+func (s *Screen) lines() []components.Line {
+	th := s.ctx.Theme
+	d := s.ctx.Data
+	w := max(20, s.width-2)
+	var out []components.Line
+	add := func(text string) { out = append(out, components.Text(" "+text)) }
+	para := func(style func(...string) string, text string) {
+		for _, l := range strings.Split(ansi.Wordwrap(text, w, ""), "\n") {
+			add(style(l))
+		}
+	}
+	heading := func(text string) {
+		out = append(out, components.Text(""))
+		add(th.Heading.Render(text))
+	}
+
+	add(th.Heading.Render(d.Meta.Title))
+	field := func(label, value string) {
+		add(th.Label.Render(fmt.Sprintf("%-16s", label)) + th.Text.Render(value))
+	}
+	field("Open", d.Meta.Origin)
+	kind := d.Meta.Kind
+	if kind == model.KindSample {
+		kind = "sample — the Wikimedia activity figures are MODELED"
+	}
+	field("Kind", kind)
+	field("Built", d.Meta.BuiltAt)
+	field("Years", yearSpan(d.Years))
+	field("Countries", fmt.Sprint(len(d.Countries)))
+	if d.Meta.Notes != "" {
+		out = append(out, components.Text(""))
+		para(th.Note.Render, d.Meta.Notes)
+	}
+
+	heading("What is modeled")
+	var modeled, real []string
+	for _, ind := range d.Indicators {
+		if ind.Derived() {
+			continue
+		}
+		if ind.Modeled {
+			modeled = append(modeled, ind.Name)
+		} else {
+			real = append(real, ind.Name)
+		}
+	}
+	if len(modeled) > 0 {
+		para(th.Text.Render, "MODELED, not published: "+strings.Join(modeled, ", ")+".")
+	}
+	if len(real) > 0 {
+		para(th.Text.Render, "Real, from the sources below: "+strings.Join(real, ", ")+"; and every country's identity, regions, classifications, protection status, data risk score and languages.")
+	}
+
+	heading("Sources")
+	for _, src := range d.Sources {
+		add(th.Strong.Render(src.Title) + th.Muted.Render(fmt.Sprintf(" — %s, %d, %s", src.Publisher, src.Year, src.Licence)))
+		if src.URL != "" {
+			add("  " + th.Muted.Render(src.URL))
+		}
+		if src.Note != "" {
+			for _, l := range strings.Split(ansi.Wordwrap(src.Note, w-2, ""), "\n") {
+				add("  " + th.Text.Render(l))
+			}
+		}
+	}
+
+	heading("How the scores are made")
+	for _, p := range []string{
+		"Each input becomes a percentile rank across the countries that have it (0 lowest, 100 highest; ties share the middle of their places).",
+		"A facet score (presence or growth) is the weighted mean of its inputs' ranks, the weights renormalised over the inputs a country has; less than half of the weight gives no score.",
+		"The facet scores are ranked again to 0–100, so the median country sits at 50. A domain's score is the mean of presence and growth, or presence alone where there is no growth.",
+		"Growth inputs are year-over-year rates; from a zero base a rate is missing, not infinite. Grant dollars are divided by GDP per capita (PPP).",
+		"Where the Equity Landscape is silent, this project's choice: a country whose presence inputs in a domain are all zero has no activity there and gets no presence score. Affiliates inputs and grants growth are project-defined (marked *).",
+		"Growth arrows: ▲ growth score of " + fmt.Sprint(model.GrowthStrong) + " or more, ▼ " + fmt.Sprint(model.GrowthWeak) + " or less, • in between.",
+	} {
+		para(th.Text.Render, "• "+p)
+	}
+
+	heading("Protected countries")
+	para(th.Text.Render, "Countries on the Wikimedia country and territory protection list say so on their page: "+model.ProtectionNote+".")
+	return out
+}
+
+func yearSpan(years []int) string {
+	switch len(years) {
+	case 0:
+		return "none"
+	case 1:
+		return fmt.Sprint(years[0])
+	}
+	return fmt.Sprintf("%d–%d", years[0], years[len(years)-1])
+}

@@ -1,0 +1,374 @@
+// Package ui is equity's interactive explorer: a root model that owns the
+// shared context and a stack of screens per section, and draws the header
+// (sections and breadcrumbs) and footer (status and keys) around them.
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/about"
+	"github.com/equitylandscape/equity/ui/common"
+	"github.com/equitylandscape/equity/ui/countries"
+	"github.com/equitylandscape/equity/ui/country"
+	"github.com/equitylandscape/equity/ui/indicator"
+	"github.com/equitylandscape/equity/ui/keys"
+	"github.com/equitylandscape/equity/ui/theme"
+)
+
+// The smallest terminal the interface lays out for; smaller ones get one
+// line asking for more room.
+const (
+	MinWidth  = 60
+	MinHeight = 16
+)
+
+// Chrome: the header (sections, breadcrumbs) and footer (status, keys).
+const (
+	headerLines = 2
+	footerLines = 2
+)
+
+// Options choose how the interface looks.
+type Options struct {
+	// Theme is one of theme.Names(); "auto" follows the terminal's
+	// background.
+	Theme string
+}
+
+// section is a top-level part of the interface with its own stack of
+// screens, so that leaving it and coming back finds it as it was.
+type section struct {
+	name  string
+	stack []common.Screen
+}
+
+func (s *section) top() common.Screen { return s.stack[len(s.stack)-1] }
+
+// Model is the root of the interface.
+type Model struct {
+	ctx       *common.Context
+	themeName string
+	sections  []*section
+	active    int
+	width     int
+	height    int
+	showHelp  bool
+	help      help.Model
+}
+
+// New builds the interface over a dataset.
+func New(d *model.Dataset, opt Options) *Model {
+	name := opt.Theme
+	if name == "" {
+		name = theme.Auto
+	}
+	ctx := &common.Context{
+		Data:  d,
+		Theme: theme.New(name, true),
+		Keys:  keys.NewGlobal(),
+		Year:  d.LatestYear(),
+	}
+	m := &Model{ctx: ctx, themeName: name, help: help.New()}
+	m.sections = []*section{
+		{name: "Countries", stack: []common.Screen{countries.New(ctx)}},
+		{name: "About", stack: []common.Screen{about.New(ctx)}},
+	}
+	return m
+}
+
+// Init asks the terminal for its background colour when the theme follows
+// it.
+func (m *Model) Init() tea.Cmd {
+	if m.themeName == theme.Auto {
+		return tea.RequestBackgroundColor
+	}
+	return nil
+}
+
+func (m *Model) screen() common.Screen { return m.sections[m.active].top() }
+
+// Update routes a message: the root keeps the keys that work everywhere and
+// passes the rest to the screen on top of the active section.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+
+	case tea.BackgroundColorMsg:
+		if m.themeName == theme.Auto {
+			// Screens and components hold the theme by pointer: changing
+			// it in place restyles them all.
+			*m.ctx.Theme = *theme.New(theme.Auto, msg.IsDark())
+		}
+		return m, nil
+
+	case common.OpenCountryMsg:
+		if c, ok := m.ctx.Data.Country(msg.ISO2); ok {
+			m.push(country.New(m.ctx, c))
+		}
+		return m, nil
+
+	case common.OpenIndicatorMsg:
+		if c, ok := m.ctx.Data.Country(msg.ISO2); ok {
+			m.push(indicator.New(m.ctx, c, msg.Domain))
+		}
+		return m, nil
+
+	case common.YearChangedMsg:
+		var cmds []tea.Cmd
+		for _, s := range m.sections {
+			for i, sc := range s.stack {
+				var cmd tea.Cmd
+				s.stack[i], cmd = sc.Update(msg)
+				cmds = append(cmds, cmd)
+			}
+		}
+		return m, tea.Batch(cmds...)
+
+	case tea.KeyPressMsg:
+		return m.key(msg)
+
+	case tea.MouseMsg:
+		return m.mouse(msg)
+	}
+	return m, m.forward(msg)
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	g := m.ctx.Keys
+	if key.Matches(msg, g.ForceQuit) {
+		return m, tea.Quit
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, g.Quit, g.Back) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, g.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, g.Help, g.Back):
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	if m.screen().Capturing() {
+		return m, m.forward(msg)
+	}
+	switch {
+	case key.Matches(msg, g.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, g.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, g.NextSection):
+		m.active = (m.active + 1) % len(m.sections)
+		return m, nil
+	case key.Matches(msg, g.PrevSection):
+		m.active = (m.active + len(m.sections) - 1) % len(m.sections)
+		return m, nil
+	case key.Matches(msg, g.Section):
+		if n := int(msg.Code - '1'); n >= 0 && n < len(m.sections) {
+			m.active = n
+		}
+		return m, nil
+	case key.Matches(msg, g.Back):
+		if !m.screen().Back() {
+			m.pop()
+		}
+		return m, nil
+	}
+	return m, m.forward(msg)
+}
+
+// mouse sends mouse messages to the screen in body coordinates; a click on
+// a section's name in the header switches to it.
+func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.tooSmall() || m.showHelp {
+		return m, nil
+	}
+	mouse := msg.Mouse()
+	if click, ok := msg.(tea.MouseClickMsg); ok && mouse.Y == 0 {
+		for i, span := range m.tabSpans() {
+			if click.X >= span[0] && click.X < span[1] {
+				m.active = i
+			}
+		}
+		return m, nil
+	}
+	if mouse.Y < headerLines || mouse.Y >= m.height-footerLines {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		msg.Y -= headerLines
+		return m, m.forward(msg)
+	case tea.MouseWheelMsg:
+		msg.Y -= headerLines
+		return m, m.forward(msg)
+	case tea.MouseReleaseMsg:
+		msg.Y -= headerLines
+		return m, m.forward(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	s := m.sections[m.active]
+	var cmd tea.Cmd
+	s.stack[len(s.stack)-1], cmd = s.top().Update(msg)
+	return cmd
+}
+
+func (m *Model) push(sc common.Screen) {
+	s := m.sections[m.active]
+	sc.SetSize(m.bodySize())
+	s.stack = append(s.stack, sc)
+}
+
+func (m *Model) pop() {
+	s := m.sections[m.active]
+	if len(s.stack) > 1 {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+}
+
+func (m *Model) bodySize() (int, int) {
+	return m.width, max(0, m.height-headerLines-footerLines)
+}
+
+func (m *Model) resize() {
+	w, h := m.bodySize()
+	for _, s := range m.sections {
+		for _, sc := range s.stack {
+			sc.SetSize(w, h)
+		}
+	}
+	m.help.SetWidth(m.width)
+}
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// View draws the whole screen.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "equity — " + m.sections[m.active].name
+	if m.width == 0 {
+		return v // no size yet: nothing to lay out
+	}
+	if m.tooSmall() {
+		msg := fmt.Sprintf("equity needs a window of at least %d×%d; this one is %d×%d. Make it bigger, or press q.", MinWidth, MinHeight, m.width, m.height)
+		v.SetContent(ansi.Truncate(msg, m.width, "…"))
+		return v
+	}
+	_, bodyH := m.bodySize()
+	body := m.screen().View()
+	if m.showHelp {
+		body = m.helpView(bodyH)
+	}
+	parts := []string{m.tabsLine(), m.crumbsLine(), lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body), m.statusLine(), m.keysLine()}
+	v.SetContent(strings.Join(parts, "\n"))
+	return v
+}
+
+// tabSpans gives the columns each section's tab occupies on the first line.
+func (m *Model) tabSpans() [][2]int {
+	x := len(" equity ") + 1
+	var spans [][2]int
+	for i, s := range m.sections {
+		w := ansi.StringWidth(fmt.Sprintf(" %d %s ", i+1, s.name))
+		spans = append(spans, [2]int{x, x + w})
+		x += w + 1
+	}
+	return spans
+}
+
+func (m *Model) tabsLine() string {
+	th := m.ctx.Theme
+	var b strings.Builder
+	b.WriteString(th.App.Render(" equity "))
+	b.WriteByte(' ')
+	for i, s := range m.sections {
+		tab := fmt.Sprintf(" %d %s ", i+1, s.name)
+		if i == m.active {
+			b.WriteString(th.TabActive.Render(tab))
+		} else {
+			b.WriteString(th.Tab.Render(tab))
+		}
+		b.WriteByte(' ')
+	}
+	return fitLine(b.String(), m.width)
+}
+
+func (m *Model) crumbsLine() string {
+	th := m.ctx.Theme
+	s := m.sections[m.active]
+	var crumbs []string
+	for i, sc := range s.stack {
+		c := sc.Crumb()
+		if i == len(s.stack)-1 {
+			crumbs = append(crumbs, th.CrumbLast.Render(c))
+		} else {
+			crumbs = append(crumbs, th.Crumb.Render(c))
+		}
+	}
+	return fitLine(" "+strings.Join(crumbs, th.Crumb.Render(" › ")), m.width)
+}
+
+func (m *Model) statusLine() string {
+	th := m.ctx.Theme
+	items := append([]string{}, m.screen().Status()...)
+	items = append(items, fmt.Sprint(m.ctx.Year))
+	line := " " + th.Status.Render(strings.Join(items, " · "))
+	if m.ctx.Data.Modeled() {
+		badge := th.Badge.Render(" sample data ")
+		gap := m.width - ansi.StringWidth(line) - ansi.StringWidth(badge) - 1
+		if gap >= 1 {
+			line += strings.Repeat(" ", gap) + badge
+		}
+	}
+	return fitLine(line, m.width)
+}
+
+func (m *Model) keysLine() string {
+	m.help.Styles = m.ctx.Theme.Help
+	bindings := append(m.screen().Keys().ShortHelp(), m.ctx.Keys.ShortHelp()...)
+	m.help.SetWidth(m.width - 1)
+	return fitLine(" "+m.help.ShortHelpView(bindings), m.width)
+}
+
+// helpView is the full help: the screen's keys, then the global ones, in
+// columns, framed.
+func (m *Model) helpView(height int) string {
+	th := m.ctx.Theme
+	m.help.Styles = th.Help
+	groups := append(m.screen().Keys().FullHelp(), m.ctx.Keys.FullHelp())
+	m.help.SetWidth(m.width - 6)
+	content := th.Heading.Render("Keys — "+m.screen().Crumb()) + "\n\n" + m.help.FullHelpView(groups) +
+		"\n\n" + th.Muted.Render("? or esc closes this help")
+	box := th.Box.Render(content)
+	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// fitLine cuts or pads a line to exactly w cells.
+func fitLine(s string, w int) string {
+	n := ansi.StringWidth(s)
+	if n > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-n)
+}

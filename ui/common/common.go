@@ -1,0 +1,89 @@
+// Package common holds what every screen shares: the context (dataset,
+// theme, size, year, marked countries), the Screen interface the root model
+// drives, and the messages screens send to move between each other.
+package common
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/keys"
+	"github.com/equitylandscape/equity/ui/theme"
+)
+
+// Context is the state the root model owns and every screen reads: one
+// value, passed by pointer, never a package variable.
+type Context struct {
+	Data  *model.Dataset
+	Theme *theme.Theme
+	Keys  keys.Global
+	// Year is the year every screen shows; the countries screen steps it.
+	Year int
+	// Marks are the countries marked for comparison, by ISO2, in the order
+	// they were marked.
+	Marks []string
+}
+
+// Marked reports whether a country is marked.
+func (c *Context) Marked(iso2 string) bool {
+	for _, m := range c.Marks {
+		if m == iso2 {
+			return true
+		}
+	}
+	return false
+}
+
+// ToggleMark marks or unmarks a country.
+func (c *Context) ToggleMark(iso2 string) {
+	for i, m := range c.Marks {
+		if m == iso2 {
+			c.Marks = append(c.Marks[:i:i], c.Marks[i+1:]...)
+			return
+		}
+	}
+	c.Marks = append(c.Marks, iso2)
+}
+
+// Screen is one page of the interface: the countries table, a country, an
+// indicator. The root model draws the header and footer around its body.
+type Screen interface {
+	// Update handles a message. Mouse messages arrive with Y relative to
+	// the top of the body.
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	// View draws the body, exactly Width × Height cells as last set.
+	View() string
+	// SetSize gives the body's size.
+	SetSize(width, height int)
+	// Crumb names the screen in the breadcrumbs ("Nigeria").
+	Crumb() string
+	// Keys are the screen's own bindings, for the footer and the help.
+	Keys() help.KeyMap
+	// Status describes what is shown, for the status line ("12 of 250").
+	Status() []string
+	// Capturing is true while the user types into an input: every key
+	// then goes to the screen, q and ? included.
+	Capturing() bool
+	// Back handles esc: true when the screen used it (to clear a filter),
+	// false to let the root go back to the previous screen.
+	Back() bool
+}
+
+// OpenCountryMsg asks the root to open a country's screen.
+type OpenCountryMsg struct{ ISO2 string }
+
+// OpenIndicatorMsg asks the root to open a domain's indicator screen for a
+// country.
+type OpenIndicatorMsg struct {
+	ISO2   string
+	Domain model.DomainID
+}
+
+// YearChangedMsg tells screens that Context.Year changed.
+type YearChangedMsg struct{}
+
+// Cmd wraps a message in a command.
+func Cmd(msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return msg }
+}

@@ -1,0 +1,60 @@
+package countries
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/equitylandscape/equity/ui/components"
+)
+
+// Keys are the countries screen's bindings.
+type Keys struct {
+	components.TableKeys
+	Open    key.Binding
+	Search  key.Binding
+	Filter  key.Binding
+	Region  key.Binding
+	Sort    key.Binding
+	Reverse key.Binding
+	Year    key.Binding
+	Mark    key.Binding
+	Accept  key.Binding // while typing
+	Cancel  key.Binding // while typing
+}
+
+func newKeys() Keys {
+	return Keys{
+		TableKeys: components.NewTableKeys(),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
+		Region:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "region")),
+		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
+		Year:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
+		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp is the footer while browsing.
+func (k Keys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Search, k.Filter, k.Sort, k.Year, k.Mark}
+}
+
+// FullHelp is the help overlay while browsing.
+func (k Keys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		append(k.Movement.All(), k.Left, k.Right),
+		{k.Open, k.Search, k.Filter, k.Region, k.Sort, k.Reverse, k.Year, k.Mark},
+	}
+}
+
+// inputHelp is the footer and help while a search or filter is typed.
+type inputHelp struct{ k Keys }
+
+func (h inputHelp) ShortHelp() []key.Binding {
+	return []key.Binding{h.k.Accept, h.k.Cancel, h.k.Up, h.k.Down}
+}
+
+func (h inputHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }

@@ -1,0 +1,543 @@
+package country
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/common"
+	"github.com/equitylandscape/equity/ui/components"
+	"github.com/equitylandscape/equity/ui/report"
+	"github.com/equitylandscape/equity/ui/theme"
+)
+
+// wide is the width from which identity and figures stand side by side,
+// with full domain names and longer bars.
+const wide = 120
+
+// indent is the cell left of every line: where the scroller draws the ▶ of
+// the selected domain, kept blank on text lines so that columns align.
+const indent = 1
+
+// page collects the lines of the screen.
+type page struct {
+	th    *theme.Theme
+	width int // the text's width: the body's less the indent
+	lines []components.Line
+}
+
+func (p *page) text(s string) { p.lines = append(p.lines, components.Text(" "+s)) }
+func (p *page) blank()        { p.lines = append(p.lines, components.Text("")) }
+func (p *page) item(s string, i int) {
+	p.lines = append(p.lines, components.Item(s, i))
+}
+
+// render draws the whole profile as the scroller's lines.
+func render(ctx *common.Context, pr model.Profile, width int) []components.Line {
+	p := &page{th: ctx.Theme, width: max(1, width-indent)}
+	d := ctx.Data
+	if width >= wide {
+		p.identityWide(d, pr)
+	} else {
+		p.identityNarrow(pr.Country)
+		p.languagesLine(pr)
+		p.figuresNarrow(d, pr)
+	}
+	p.blank()
+	p.domains(d, pr, width >= wide)
+	p.blank()
+	p.languages(pr)
+	if d.Modeled() {
+		p.blank()
+		for _, l := range wrap(modeledNote, p.width) {
+			p.text(p.th.Note.Render(l))
+		}
+	}
+	return p.lines
+}
+
+const modeledNote = "SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published; see the README or About."
+
+// ---- identity ----------------------------------------------------------
+
+// field is a labelled fact about the country.
+type field struct{ label, value string }
+
+func orNone(s string) string {
+	if s == "" {
+		return "not classified"
+	}
+	return s
+}
+
+func unRegion(c model.Country) string {
+	switch {
+	case c.UNSubregion != "" && c.UNContinent != "" && c.UNSubregion != c.UNContinent:
+		return c.UNSubregion + ", " + c.UNContinent
+	case c.UNSubregion != "":
+		return c.UNSubregion
+	}
+	return orNone(c.UNContinent)
+}
+
+func dataRisk(c model.Country) string {
+	if c.DataRiskScore == nil {
+		if c.DataRiskClass != "" {
+			return "no score published (class: " + c.DataRiskClass + ")"
+		}
+		return "no score published"
+	}
+	s := fmt.Sprintf("%.1f/100", *c.DataRiskScore)
+	if c.DataRiskClass != "" {
+		s += " (" + c.DataRiskClass + ")"
+	}
+	return s
+}
+
+// protection explains the country's place on the protection list.
+func protection(c model.Country) field {
+	if c.Protected {
+		return field{"Protected", model.ProtectionNote}
+	}
+	return field{"Protection", "not on the protection list"}
+}
+
+func classFields(c model.Country) []field {
+	region := c.WikimediaRegion
+	if region == "" {
+		region = "none"
+	}
+	return []field{
+		{"Wikimedia region", region},
+		{"UN region", unRegion(c)},
+		{"Economic region", orNone(c.EconomicRegion)},
+		{"Emerging community", orNone(c.EmergingClass)},
+		{"Market research", orNone(c.MarketClass)},
+		{"Data risk", dataRisk(c)},
+	}
+}
+
+func (p *page) nameLine(c model.Country) string {
+	return p.th.Strong.Render(c.Name) + " " + p.th.Muted.Render("("+c.ISO2+" / "+c.ISO3+")")
+}
+
+// identityNarrow writes the name and classifications as labelled pieces
+// that flow over as few lines as the width allows, then the protection
+// status on its own line(s).
+func (p *page) identityNarrow(c model.Country) {
+	th := p.th
+	segs := []string{p.nameLine(c)}
+	for _, f := range classFields(c) {
+		switch f.label {
+		case "Economic region":
+			segs = append(segs, f.value) // "Global South" says what it is
+		default:
+			segs = append(segs, th.Label.Render(f.label+":")+" "+f.value)
+		}
+	}
+	for _, l := range flow(segs, th.Muted.Render(" · "), p.width) {
+		p.text(l)
+	}
+	pf := protection(c)
+	for i, l := range wrap(pf.label+": "+pf.value, p.width) {
+		if i == 0 {
+			l = th.Label.Render(pf.label+":") + strings.TrimPrefix(l, pf.label+":")
+		}
+		p.text(l)
+	}
+}
+
+// languagesLine is the first lines' summary of the languages: the largest
+// few with their Wikipedias, as many as one line holds; the full table is
+// further down the page.
+func (p *page) languagesLine(pr model.Profile) {
+	th := p.th
+	if len(pr.Languages) == 0 {
+		return
+	}
+	prefix := th.Label.Render("Languages:") + " "
+	used := ansi.StringWidth(prefix)
+	var segs []string
+	for i, l := range pr.Languages {
+		wiki := "no Wikipedia"
+		if l.HasWiki {
+			wiki = l.Wikipedia.DB
+			if !l.Wikipedia.Open() {
+				wiki += " closed"
+			}
+		}
+		seg := fmt.Sprintf("%s %s (%s)", l.Name, report.Percent(l.PopulationPct), wiki)
+		more := ""
+		if rest := len(pr.Languages) - i - 1; rest > 0 {
+			more = fmt.Sprintf(" · +%d below", rest)
+		}
+		sep := 0
+		if len(segs) > 0 {
+			sep = 3
+		}
+		if used+sep+ansi.StringWidth(seg)+ansi.StringWidth(more) > p.width && len(segs) > 0 {
+			segs = append(segs, th.Muted.Render(fmt.Sprintf("+%d below", len(pr.Languages)-i)))
+			break
+		}
+		segs = append(segs, seg)
+		used += sep + ansi.StringWidth(seg)
+	}
+	p.text(prefix + strings.Join(segs, th.Muted.Render(" · ")))
+}
+
+// identityWide sets the classifications as a labelled list beside the
+// people and access figures, then the protection status across the page.
+func (p *page) identityWide(d *model.Dataset, pr model.Profile) {
+	th := p.th
+	c := pr.Country
+	fields := classFields(c)
+	labelW := 0
+	for _, f := range fields {
+		labelW = max(labelW, ansi.StringWidth(f.label))
+	}
+	left := []string{p.nameLine(c)}
+	for _, f := range fields {
+		left = append(left, components.Fit(th.Label.Render(f.label), labelW)+"  "+f.value)
+	}
+	right := append([]string{th.Heading.Render("People and access")}, p.figureTable(d, pr, true)...)
+	leftW := 0
+	for _, l := range left {
+		leftW = max(leftW, ansi.StringWidth(l))
+	}
+	leftW = min(leftW, p.width/2)
+	for i := range max(len(left), len(right)) {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		p.text(components.Fit(l, leftW) + "    " + r)
+	}
+	pf := protection(c)
+	first := true
+	for _, l := range wrap(pf.value, max(10, p.width-labelW-2)) {
+		label := strings.Repeat(" ", labelW)
+		if first {
+			label = components.Fit(pf.label, labelW)
+		}
+		p.text(th.Label.Render(label) + "  " + l)
+		first = false
+	}
+}
+
+// ---- people and access --------------------------------------------------
+
+// figureLabel is a context figure's name, short enough for a narrow grid.
+func figureLabel(ind model.Indicator, long bool) string {
+	if long {
+		return ind.Name
+	}
+	switch ind.ID {
+	case model.IndPopulation:
+		return "Population"
+	case model.IndInternet:
+		return "Internet users"
+	case model.IndLiteracy:
+		return "Literacy"
+	case model.IndGDPPerCap:
+		return "GDP/capita PPP"
+	}
+	return ind.Name
+}
+
+// figureNoun names a figure inside a sentence ("CLDR 48 (population)").
+func figureNoun(ind model.Indicator) string {
+	switch ind.ID {
+	case model.IndInternet:
+		return "internet"
+	case model.IndGDPPerCap:
+		return "GDP"
+	}
+	return strings.ToLower(ind.Name)
+}
+
+// figureValue formats a context figure by what it measures.
+func figureValue(f model.Figure) string {
+	switch f.Indicator.ID {
+	case model.IndInternet, model.IndLiteracy:
+		return report.Percent(f.Point.Value)
+	case model.IndGDPPerCap:
+		return report.Money(f.Point.Value)
+	}
+	return report.Number(f.Point.Value)
+}
+
+// shortSource is a source's title cut to what names it: up to the first
+// comma, colon or parenthesis, up to the first word with a digit (a
+// release), without a leading word repeating the publisher's name:
+// "Unicode CLDR 48 territory information" by "Unicode, Inc." is "CLDR 48".
+func shortSource(s model.Source) string {
+	t := s.Title
+	if i := strings.IndexAny(t, ",:("); i > 0 {
+		t = t[:i]
+	}
+	words := strings.Fields(t)
+	for i, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			words = words[:i+1]
+			break
+		}
+	}
+	if pub := strings.Fields(s.Publisher); len(words) > 1 && len(pub) > 0 &&
+		strings.TrimFunc(pub[0], unicode.IsPunct) == words[0] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return s.Title
+	}
+	return strings.Join(words, " ")
+}
+
+func (p *page) source(d *model.Dataset, ind model.Indicator) string {
+	if s, ok := d.Source(ind.SourceID); ok {
+		return shortSource(s)
+	}
+	return ""
+}
+
+// figureCells are a figure's value and year, "—" where missing.
+func (p *page) figureCells(f model.Figure) (value, year string) {
+	if !f.OK {
+		dash := p.th.Muted.Render("—")
+		return dash, dash
+	}
+	return figureValue(f), fmt.Sprint(f.Point.Year)
+}
+
+const (
+	valueW = 9 // "236.75 M", "$100,000"
+	yearW  = 4
+)
+
+// figureTable is one line per figure: name, value, year and, with
+// sources, the source's short name.
+func (p *page) figureTable(d *model.Dataset, pr model.Profile, sources bool) []string {
+	labelW := 0
+	for _, f := range pr.Context {
+		labelW = max(labelW, ansi.StringWidth(figureLabel(f.Indicator, sources)))
+	}
+	var out []string
+	for _, f := range pr.Context {
+		v, y := p.figureCells(f)
+		l := p.th.Label.Render(components.Fit(figureLabel(f.Indicator, sources), labelW)) + " " +
+			components.FitRight(v, valueW) + "  " + components.FitRight(y, yearW)
+		if sources {
+			l += "  " + p.th.Muted.Render(p.source(d, f.Indicator))
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// figuresNarrow sets the figures two by two when they fit, one a line when
+// they do not, and names their sources below.
+func (p *page) figuresNarrow(d *model.Dataset, pr model.Profile) {
+	th := p.th
+	figs := pr.Context
+	// Two a line, row by row: the left column holds the even figures.
+	var left, right []model.Figure
+	for i, f := range figs {
+		if i%2 == 0 {
+			left = append(left, f)
+		} else {
+			right = append(right, f)
+		}
+	}
+	colW := func(fs []model.Figure) int {
+		w := 0
+		for _, f := range fs {
+			w = max(w, ansi.StringWidth(figureLabel(f.Indicator, false)))
+		}
+		return w
+	}
+	lw, rw := colW(left), colW(right)
+	cell := func(f model.Figure, labelW int) string {
+		v, y := p.figureCells(f)
+		return th.Label.Render(components.Fit(figureLabel(f.Indicator, false), labelW)) + " " +
+			components.FitRight(v, valueW) + " " + components.FitRight(y, yearW)
+	}
+	const gap = "   "
+	if lw+1+valueW+1+yearW+len(gap)+rw+1+valueW+1+yearW <= p.width {
+		for i, f := range left {
+			l := cell(f, lw)
+			if i < len(right) {
+				l += gap + cell(right[i], rw)
+			}
+			p.text(l)
+		}
+	} else {
+		w := max(lw, rw)
+		for _, f := range figs {
+			p.text(cell(f, w))
+		}
+	}
+	// Sources, each with the figures it gives, in the figures' order.
+	var order []string
+	of := map[string][]string{}
+	for _, f := range figs {
+		src := p.source(d, f.Indicator)
+		if src == "" {
+			continue
+		}
+		if _, seen := of[src]; !seen {
+			order = append(order, src)
+		}
+		of[src] = append(of[src], figureNoun(f.Indicator))
+	}
+	var segs []string
+	for i, src := range order {
+		seg := src + " (" + strings.Join(of[src], ", ") + ")"
+		if i == 0 {
+			seg = "Sources: " + seg
+		}
+		segs = append(segs, th.Muted.Render(seg))
+	}
+	for _, l := range flow(segs, th.Muted.Render(" · "), p.width) {
+		p.text(l)
+	}
+}
+
+// ---- languages ----------------------------------------------------------
+
+func officialText(s string) string {
+	switch s {
+	case "official":
+		return "official"
+	case "de_facto_official":
+		return "de facto official"
+	case "official_regional":
+		return "official (regional)"
+	case "official_minority":
+		return "official (minority)"
+	}
+	return ""
+}
+
+// wikipedia says in words whether a language has a Wikipedia, and whether
+// it is open.
+func wikipedia(l model.LanguageInfo) string {
+	if !l.HasWiki {
+		return "no Wikipedia"
+	}
+	state := "closed"
+	if l.Wikipedia.Open() {
+		state = "open"
+	}
+	return l.Wikipedia.DB + " (" + state + ")"
+}
+
+func (p *page) languages(pr model.Profile) {
+	th := p.th
+	n := len(pr.Languages)
+	if n == 0 {
+		p.text(th.Heading.Render("Languages") + " " + th.Muted.Render("none listed"))
+		return
+	}
+	p.text(th.Heading.Render("Languages") + " " + th.Muted.Render(fmt.Sprintf("(%d, largest share first)", n)))
+	heads := []string{"Language", "Code", "Speakers", "Status", "Wikipedia"}
+	widths := make([]int, len(heads))
+	for i, h := range heads {
+		widths[i] = ansi.StringWidth(h)
+	}
+	rows := make([][]string, n)
+	for r, l := range pr.Languages {
+		rows[r] = []string{l.Name, l.Lang, report.Percent(l.PopulationPct), officialText(l.OfficialStatus), wikipedia(l)}
+		for i, c := range rows[r] {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	// A narrow page gives up room from the language's name first.
+	const gap = 2
+	total := gap * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	if over := total - p.width; over > 0 {
+		widths[0] = max(10, widths[0]-over)
+	}
+	line := func(cells []string, style func(i int, s string) string) string {
+		var b strings.Builder
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			if i == 2 {
+				b.WriteString(components.FitRight(style(i, c), widths[i]))
+			} else {
+				b.WriteString(components.Fit(style(i, c), widths[i]))
+			}
+		}
+		return b.String()
+	}
+	p.text(line(heads, func(_ int, s string) string { return th.Header.Render(s) }))
+	for r, l := range pr.Languages {
+		p.text(line(rows[r], func(i int, s string) string {
+			switch {
+			case i == 1:
+				return th.Muted.Render(s)
+			case i == 4 && !l.HasWiki:
+				return th.Muted.Render(s)
+			}
+			return s
+		}))
+	}
+}
+
+// ---- text ---------------------------------------------------------------
+
+// flow joins pieces with sep into lines no wider than width, starting a
+// new line where the next piece would not fit. A piece wider than the
+// line gets a line of its own (the scroller cuts it).
+func flow(segs []string, sep string, width int) []string {
+	var out []string
+	cur, curW := "", 0
+	sepW := ansi.StringWidth(sep)
+	for _, s := range segs {
+		w := ansi.StringWidth(s)
+		switch {
+		case cur == "":
+			cur, curW = s, w
+		case curW+sepW+w <= width:
+			cur += sep + s
+			curW += sepW + w
+		default:
+			out = append(out, cur)
+			cur, curW = s, w
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// wrap breaks plain text into lines of at most width cells at spaces.
+func wrap(s string, width int) []string {
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case ansi.StringWidth(cur)+1+ansi.StringWidth(w) <= width:
+			cur += " " + w
+		default:
+			out = append(out, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}

@@ -1,0 +1,68 @@
+// Package keys holds the key bindings every screen shares. Screens keep
+// their own bindings beside their code; the footer and the help overlay are
+// generated from the same key.Binding values, so help never drifts from the
+// keys.
+package keys
+
+import "charm.land/bubbles/v2/key"
+
+// Global are the keys that work on every screen.
+type Global struct {
+	Quit        key.Binding
+	ForceQuit   key.Binding
+	Help        key.Binding
+	Back        key.Binding
+	NextSection key.Binding
+	PrevSection key.Binding
+	Section     key.Binding // 1–9: described once, matched by number
+}
+
+// NewGlobal returns the global bindings.
+func NewGlobal() Global {
+	return Global{
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:        key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		NextSection: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next section")),
+		PrevSection: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous section")),
+		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "go to section")),
+	}
+}
+
+// ShortHelp is what the footer shows after a screen's own keys.
+func (g Global) ShortHelp() []key.Binding {
+	return []key.Binding{g.Help, g.Back, g.Quit}
+}
+
+// FullHelp is the global column of the help overlay.
+func (g Global) FullHelp() []key.Binding {
+	return []key.Binding{g.Help, g.Back, g.NextSection, g.PrevSection, g.Section, g.Quit, g.ForceQuit}
+}
+
+// Movement are the bindings of anything with a cursor: tables and lists.
+type Movement struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+// NewMovement returns the movement bindings (arrows and vi keys).
+func NewMovement() Movement {
+	return Movement{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+	}
+}
+
+// All lists the movement bindings for a help column.
+func (m Movement) All() []key.Binding {
+	return []key.Binding{m.Up, m.Down, m.PageUp, m.PageDown, m.Top, m.Bottom}
+}
