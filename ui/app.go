@@ -358,8 +358,15 @@ func (m *Model) helpView(height int) string {
 	m.help.Styles = th.Help
 	groups := append(m.screen().Keys().FullHelp(), m.ctx.Keys.FullHelp())
 	m.help.SetWidth(m.width - 6)
-	content := th.Heading.Render("Keys — "+m.screen().Crumb()) + "\n\n" + m.help.FullHelpView(groups) +
-		"\n\n" + th.Muted.Render("? or esc closes this help")
+	content := th.Heading.Render("Keys — "+m.screen().Crumb()) + "\n\n" + m.help.FullHelpView(groups)
+	if n, ok := m.screen().(common.HelpNoter); ok {
+		// The note fits what the body has left under the keys.
+		room := height - lipgloss.Height(content) - 6
+		if note := n.HelpNote(m.width - 6); len(note) > 0 && room > 1 {
+			content += "\n\n" + strings.Join(note[:min(len(note), room)], "\n")
+		}
+	}
+	content += "\n\n" + th.Muted.Render("? or esc closes this help")
 	box := th.Box.Render(content)
 	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -70,6 +70,12 @@ type Screen interface {
 	Back() bool
 }
 
+// HelpNoter is a screen with more to say in the help overlay than its keys
+// (the countries screen lists the filter language's fields).
+type HelpNoter interface {
+	HelpNote(width int) []string
+}
+
 // OpenCountryMsg asks the root to open a country's screen.
 type OpenCountryMsg struct{ ISO2 string }
 

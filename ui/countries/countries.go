@@ -386,8 +386,13 @@ func (s *Screen) View() string {
 	case searching, filtering:
 		bar = " " + s.input.View()
 		if s.mode == filtering && s.errMsg != "" {
-			caretAt := 1 + ansi.StringWidth(s.input.Prompt) + s.errPos[0]
-			width := max(1, s.errPos[1]-s.errPos[0])
+			// Positions are byte offsets: measure the text before and of
+			// the error in cells, so the caret sits under it whatever the
+			// characters.
+			text := s.input.Value()
+			from, to := min(s.errPos[0], len(text)), min(max(s.errPos[1], s.errPos[0]), len(text))
+			caretAt := 1 + ansi.StringWidth(s.input.Prompt) + ansi.StringWidth(text[:from])
+			width := max(1, ansi.StringWidth(text[from:to]))
 			under := strings.Repeat(" ", caretAt) + strings.Repeat("^", width) + " " + s.errMsg + " (the table keeps the last good filter)"
 			bar += "\n" + th.Error.Render(components.Fit(under, s.width))
 		}
@@ -462,4 +467,28 @@ func (t tableRows) Cell(r, col int) string {
 		i := int(c - colDomain)
 		return s.layout.domainCell(th, row.score[i], row.hasScore[i], row.growth[i], row.hasGrowth[i])
 	}
+}
+
+// HelpNote lists the filter language's fields under the keys in the help:
+// the language is learnt from the help, not from a manual.
+func (s *Screen) HelpNote(width int) []string {
+	th := s.ctx.Theme
+	var text, num []string
+	for _, f := range model.FilterFields() {
+		if f.Kind == "number" {
+			num = append(num, f.Name)
+		} else {
+			text = append(text, f.Name+":")
+		}
+	}
+	lines := []string{
+		th.Heading.Render("Filter language (f)") + th.Muted.Render(" — terms separated by spaces all hold; -term negates"),
+		th.Label.Render("text  ") + strings.Join(text, " "),
+		th.Label.Render("number") + " " + strings.Join(num, " ") + th.Muted.Render("  with < <= > >= = !="),
+		th.Muted.Render(`e.g. region:"South Asia" class:emerging editorship<40 readership.growth>60 population>10m`),
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, "…")
+	}
+	return lines
 }
