@@ -31,6 +31,23 @@ type CountryLanguage struct {
 	OfficialStatus string // official, de_facto_official, official_regional, official_minority or empty
 }
 
+// Status says the language's official status in words: "official",
+// "de facto official", "official (regional)", "official (minority)", or ""
+// where CLDR gives none.
+func (l CountryLanguage) Status() string {
+	switch l.OfficialStatus {
+	case "official":
+		return "official"
+	case "de_facto_official":
+		return "de facto official"
+	case "official_regional":
+		return "official (regional)"
+	case "official_minority":
+		return "official (minority)"
+	}
+	return ""
+}
+
 // Wiki is one Wikimedia wiki of the canonical list.
 type Wiki struct {
 	DB      string // database code, e.g. "frwiki"

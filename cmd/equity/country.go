@@ -109,23 +109,12 @@ func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		}
 		value, year := report.Missing(), report.Missing()
 		if f.OK {
-			value = contextValue(f.Indicator.ID, f.Point.Value)
+			value = report.Cell{Text: report.Figure(f.Indicator.ID, f.Point.Value), Value: f.Point.Value}
 			year = report.Cell{Text: fmt.Sprint(f.Point.Year), Value: f.Point.Year}
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Text(f.Indicator.Name), value, report.Text(f.Indicator.Unit), year, report.Text(src)})
 	}
 	return t
-}
-
-// contextValue formats a context figure by what it measures.
-func contextValue(id string, v float64) report.Cell {
-	switch id {
-	case model.IndInternet, model.IndLiteracy:
-		return report.Cell{Text: report.Percent(v), Value: v}
-	case model.IndGDPPerCap:
-		return report.Cell{Text: report.Money(v), Value: v}
-	}
-	return report.Cell{Text: report.Number(v), Value: v}
 }
 
 func languagesSection(p model.Profile) *report.TableSection {
@@ -147,7 +136,7 @@ func languagesSection(p model.Profile) *report.TableSection {
 			wiki = report.Cell{Text: l.Wikipedia.DB + " (" + state + ")", Value: l.Wikipedia.DB}
 			open = report.Cell{Text: state, Value: l.Wikipedia.Open()}
 		}
-		status := report.Cell{Text: officialText(l.OfficialStatus), Value: l.OfficialStatus}
+		status := report.Cell{Text: l.Status(), Value: l.OfficialStatus}
 		t.Rows = append(t.Rows, []report.Cell{
 			report.Text(l.Lang), report.Text(l.Name),
 			report.Cell{Text: report.Percent(l.PopulationPct), Value: l.PopulationPct},
@@ -155,20 +144,6 @@ func languagesSection(p model.Profile) *report.TableSection {
 		})
 	}
 	return t
-}
-
-func officialText(s string) string {
-	switch s {
-	case "official":
-		return "official"
-	case "de_facto_official":
-		return "de facto official"
-	case "official_regional":
-		return "official (regional)"
-	case "official_minority":
-		return "official (minority)"
-	}
-	return ""
 }
 
 // standing writes a place as "3 of 54".

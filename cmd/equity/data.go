@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/equitylandscape/equity/model"
 	sampledata "github.com/equitylandscape/equity/sample-data"
 	"github.com/equitylandscape/equity/store"
+	"github.com/equitylandscape/equity/ui/report"
 )
 
 // dbEnv names the environment variable that chooses a database, like --db.
@@ -34,23 +34,7 @@ func pickYear(d *model.Dataset, year int) (int, error) {
 		return 0, fmt.Errorf("the database has no Wikimedia activity figures for any year")
 	}
 	if !d.HasYear(year) {
-		return 0, fmt.Errorf("the database has no figures for %d; its years are %s", year, yearSpan(d.Years))
+		return 0, fmt.Errorf("the database has no figures for %d; its years are %s", year, report.YearSpan(d.Years))
 	}
 	return year, nil
-}
-
-// yearSpan writes years as a range when they are consecutive.
-func yearSpan(years []int) string {
-	if len(years) == 0 {
-		return "none"
-	}
-	consecutive := years[len(years)-1]-years[0] == len(years)-1
-	if consecutive && len(years) > 2 {
-		return fmt.Sprintf("%d–%d", years[0], years[len(years)-1])
-	}
-	s := make([]string, len(years))
-	for i, y := range years {
-		s[i] = fmt.Sprint(y)
-	}
-	return strings.Join(s, ", ")
 }

@@ -42,7 +42,7 @@ func infoDoc(d *model.Dataset) report.Doc {
 		{Key: "kind", Label: "Kind", Cell: report.Cell{Text: kind, Value: d.Meta.Kind}},
 		{Key: "built_at", Label: "Built", Cell: report.Text(d.Meta.BuiltAt)},
 		{Key: "schema_version", Label: "Schema version", Cell: report.Cell{Text: fmt.Sprint(store.SchemaVersion), Value: store.SchemaVersion}},
-		{Key: "years", Label: "Years", Cell: report.Cell{Text: yearSpan(d.Years), Value: d.Years}},
+		{Key: "years", Label: "Years", Cell: report.Cell{Text: report.YearSpan(d.Years), Value: d.Years}},
 		{Key: "modeled", Label: "Modeled figures", Cell: modeledCell(d)},
 		{Key: "notes", Label: "Notes", Cell: report.Text(d.Meta.Notes)},
 	}}

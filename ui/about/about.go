@@ -16,6 +16,7 @@ import (
 	"github.com/equitylandscape/equity/ui/common"
 	"github.com/equitylandscape/equity/ui/components"
 	"github.com/equitylandscape/equity/ui/keys"
+	"github.com/equitylandscape/equity/ui/report"
 )
 
 // Screen is the About page.
@@ -25,6 +26,9 @@ type Screen struct {
 	page   components.Scroller
 	width  int
 	height int
+	// drawn is the theme the lines were styled with: the theme changes in
+	// place when the terminal's background becomes known.
+	drawn string
 }
 
 // New builds the page.
@@ -38,6 +42,7 @@ func (s *Screen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.page.SetSize(w, h)
 	s.page.SetLines(s.lines())
+	s.drawn = s.ctx.Theme.Name
 }
 
 // Crumb names the page.
@@ -67,7 +72,12 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 // View draws the page.
-func (s *Screen) View() string { return s.page.View() }
+func (s *Screen) View() string {
+	if s.drawn != s.ctx.Theme.Name {
+		s.SetSize(s.width, s.height)
+	}
+	return s.page.View()
+}
 
 // lines writes the page for the current width.
 func (s *Screen) lines() []components.Line {
@@ -97,7 +107,7 @@ func (s *Screen) lines() []components.Line {
 	}
 	field("Kind", kind)
 	field("Built", d.Meta.BuiltAt)
-	field("Years", yearSpan(d.Years))
+	field("Years", report.YearSpan(d.Years))
 	field("Countries", fmt.Sprint(len(d.Countries)))
 	if d.Meta.Notes != "" {
 		out = append(out, components.Text(""))
@@ -151,14 +161,4 @@ func (s *Screen) lines() []components.Line {
 	heading("Protected countries")
 	para(th.Text.Render, "Countries on the Wikimedia country and territory protection list say so on their page: "+model.ProtectionNote+".")
 	return out
-}
-
-func yearSpan(years []int) string {
-	switch len(years) {
-	case 0:
-		return "none"
-	case 1:
-		return fmt.Sprint(years[0])
-	}
-	return fmt.Sprintf("%d–%d", years[0], years[len(years)-1])
 }

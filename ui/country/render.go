@@ -261,17 +261,6 @@ func figureNoun(ind model.Indicator) string {
 	return strings.ToLower(ind.Name)
 }
 
-// figureValue formats a context figure by what it measures.
-func figureValue(f model.Figure) string {
-	switch f.Indicator.ID {
-	case model.IndInternet, model.IndLiteracy:
-		return report.Percent(f.Point.Value)
-	case model.IndGDPPerCap:
-		return report.Money(f.Point.Value)
-	}
-	return report.Number(f.Point.Value)
-}
-
 // shortSource is a source's title cut to what names it: up to the first
 // comma, colon or parenthesis, up to the first word with a digit (a
 // release), without a leading word repeating the publisher's name:
@@ -311,7 +300,7 @@ func (p *page) figureCells(f model.Figure) (value, year string) {
 		dash := p.th.Muted.Render("—")
 		return dash, dash
 	}
-	return figureValue(f), fmt.Sprint(f.Point.Year)
+	return report.Figure(f.Indicator.ID, f.Point.Value), fmt.Sprint(f.Point.Year)
 }
 
 const (
@@ -409,20 +398,6 @@ func (p *page) figuresNarrow(d *model.Dataset, pr model.Profile) {
 
 // ---- languages ----------------------------------------------------------
 
-func officialText(s string) string {
-	switch s {
-	case "official":
-		return "official"
-	case "de_facto_official":
-		return "de facto official"
-	case "official_regional":
-		return "official (regional)"
-	case "official_minority":
-		return "official (minority)"
-	}
-	return ""
-}
-
 // wikipedia says in words whether a language has a Wikipedia, and whether
 // it is open.
 func wikipedia(l model.LanguageInfo) string {
@@ -451,7 +426,7 @@ func (p *page) languages(pr model.Profile) {
 	}
 	rows := make([][]string, n)
 	for r, l := range pr.Languages {
-		rows[r] = []string{l.Name, l.Lang, report.Percent(l.PopulationPct), officialText(l.OfficialStatus), wikipedia(l)}
+		rows[r] = []string{l.Name, l.Lang, report.Percent(l.PopulationPct), l.Status(), wikipedia(l)}
 		for i, c := range rows[r] {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}

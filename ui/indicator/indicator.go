@@ -30,6 +30,7 @@ type Screen struct {
 	items []string // the ISO2 of each selectable item
 
 	width, height int
+	drawn         string // the theme the lines were styled with
 }
 
 // New builds the screen for a country's domain, for the context's year.
@@ -55,6 +56,7 @@ func (s *Screen) SetSize(w, h int) {
 func (s *Screen) relayout() {
 	s.lines, s.items = s.build()
 	s.page.SetLines(s.lines)
+	s.drawn = s.ctx.Theme.Name
 }
 
 // Crumb is the domain's name: "Countries › Nigeria › Editorship".
@@ -122,4 +124,11 @@ func (s *Screen) open() tea.Cmd {
 }
 
 // View draws the page, exactly the body's size.
-func (s *Screen) View() string { return s.page.View() }
+func (s *Screen) View() string {
+	// The theme changes in place when the terminal's background becomes
+	// known: styled lines are drawn again.
+	if s.drawn != s.ctx.Theme.Name {
+		s.relayout()
+	}
+	return s.page.View()
+}

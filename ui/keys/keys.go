@@ -40,6 +40,25 @@ func (g Global) FullHelp() []key.Binding {
 	return []key.Binding{g.Help, g.Back, g.NextSection, g.PrevSection, g.Section, g.Quit, g.ForceQuit}
 }
 
+// Page are the bindings of a page with things to open on it: a country's
+// domains, a region's countries.
+type Page struct {
+	Movement
+	Open key.Binding
+}
+
+// NewPage returns page bindings; what is the help's word for what enter
+// opens ("open", "open country").
+func NewPage(what string) Page {
+	return Page{Movement: NewMovement(), Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", what))}
+}
+
+// ShortHelp is the footer.
+func (p Page) ShortHelp() []key.Binding { return []key.Binding{p.Open, p.Up, p.Down, p.PageDown} }
+
+// FullHelp is the help overlay.
+func (p Page) FullHelp() [][]key.Binding { return [][]key.Binding{p.Movement.All(), {p.Open}} }
+
 // Movement are the bindings of anything with a cursor: tables and lists.
 type Movement struct {
 	Up       key.Binding

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/equitylandscape/equity/model"
 )
 
 // Number formats a count for reading: 1,234 below ten thousand, then 12.3 k,
@@ -65,6 +68,34 @@ func Money(v float64) string {
 		return "$" + trim(v/1e6, 2) + " M"
 	}
 	return "$" + thousands(math.Round(v))
+}
+
+// YearSpan writes years as a range when they run without a gap
+// ("2018–2024"), else as a list.
+func YearSpan(years []int) string {
+	switch {
+	case len(years) == 0:
+		return "none"
+	case len(years) > 2 && years[len(years)-1]-years[0] == len(years)-1:
+		return fmt.Sprintf("%d–%d", years[0], years[len(years)-1])
+	}
+	s := make([]string, len(years))
+	for i, y := range years {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Figure formats a context figure by what it measures: a share as a
+// percentage, GDP per capita as dollars, anything else as a number.
+func Figure(indicator string, v float64) string {
+	switch indicator {
+	case model.IndInternet, model.IndLiteracy:
+		return Percent(v)
+	case model.IndGDPPerCap:
+		return Money(v)
+	}
+	return Number(v)
 }
 
 // Signed formats a rate with its sign: "+4.2%", "−3.0%" (a true minus).
