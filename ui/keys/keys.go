@@ -54,7 +54,7 @@ func NewPage(what string) Page {
 }
 
 // ShortHelp is the footer.
-func (p Page) ShortHelp() []key.Binding { return []key.Binding{p.Open, p.Up, p.Down, p.PageDown} }
+func (p Page) ShortHelp() []key.Binding { return []key.Binding{p.Open, p.Down, p.PageDown} }
 
 // FullHelp is the help overlay.
 func (p Page) FullHelp() [][]key.Binding { return [][]key.Binding{p.Movement.All(), {p.Open}} }
