@@ -101,7 +101,7 @@ func Figure(indicator string, v float64) string {
 // Signed formats a rate with its sign: "+4.2%", "−3.0%" (a true minus).
 func Signed(v float64) string {
 	s := strconv.FormatFloat(math.Abs(v), 'f', 1, 64) + "%"
-	if v < 0 {
+	if v < 0 && s != "0.0%" { // a fall too small to show is no fall
 		return "−" + s
 	}
 	return "+" + s

@@ -127,6 +127,7 @@ func TestSigned(t *testing.T) {
 		{-0.44, "−0.4%"},
 		{-100, "−100.0%"},
 		{0, "+0.0%"},
+		{-0.04, "+0.0%"}, // rounds to nothing: no minus on a zero
 	}
 	for _, tt := range tests {
 		if got := report.Signed(tt.v); got != tt.want {
