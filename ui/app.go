@@ -271,8 +271,7 @@ func (m *Model) View() tea.View {
 		return v // no size yet: nothing to lay out
 	}
 	if m.tooSmall() {
-		msg := fmt.Sprintf("equity needs a window of at least %d×%d; this one is %d×%d. Make it bigger, or press q.", MinWidth, MinHeight, m.width, m.height)
-		v.SetContent(ansi.Truncate(msg, m.width, "…"))
+		v.SetContent(tooSmallLine(m.width, m.height))
 		return v
 	}
 	_, bodyH := m.bodySize()
@@ -283,6 +282,26 @@ func (m *Model) View() tea.View {
 	parts := []string{m.tabsLine(), m.crumbsLine(), lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body), m.statusLine(), m.keysLine()}
 	v.SetContent(strings.Join(parts, "\n"))
 	return v
+}
+
+// tooSmallLine asks for a bigger window in the longest wording that fits,
+// so that a narrow window still shows both sizes whole rather than a cut
+// "60×1…".
+func tooSmallLine(w, h int) string {
+	have, need := fmt.Sprintf("%d×%d", w, h), fmt.Sprintf("%d×%d", MinWidth, MinHeight)
+	for _, msg := range []string{
+		"equity needs a window of at least " + need + "; this one is " + have + ". Make it bigger, or press q.",
+		"Make the window bigger: " + have + ", equity needs " + need + ". q quits.",
+		"Bigger window, please: " + have + ", need " + need,
+		have + ", need " + need,
+		have + " < " + need,
+		have,
+	} {
+		if ansi.StringWidth(msg) <= w {
+			return msg
+		}
+	}
+	return ansi.Truncate(have, w, "…")
 }
 
 // tabSpans gives the columns each section's tab occupies on the first line.

@@ -186,7 +186,7 @@ func (s *Scroller) Update(msg tea.Msg) bool {
 		return true
 	case tea.MouseClickMsg:
 		line := s.top + msg.Y
-		if msg.Button != tea.MouseLeft || msg.Y < 0 || line >= len(s.lines) || s.lines[line].Item < 0 {
+		if msg.Button != tea.MouseLeft || msg.Y < 0 || msg.Y >= s.height || line >= len(s.lines) || s.lines[line].Item < 0 {
 			return false
 		}
 		s.cursor = s.lines[line].Item

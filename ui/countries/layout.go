@@ -3,6 +3,8 @@ package countries
 import (
 	"fmt"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/components"
 	"github.com/equitylandscape/equity/ui/theme"
@@ -128,7 +130,8 @@ func (l layout) columns(sortBy sortKey, desc bool) []components.Column {
 			c.Title, sk = domains[d].Short, byDomain+sortKey(d)
 		}
 		if sk == sortBy {
-			c.Title += arrow
+			// Shorten the title rather than lose the arrow to the cut.
+			c.Title = ansi.Truncate(c.Title, c.Width-ansi.StringWidth(arrow), "") + arrow
 		}
 		cols[i] = c
 	}

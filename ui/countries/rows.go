@@ -36,7 +36,7 @@ func newRow(d *model.Dataset, c model.Country) row {
 	var folded strings.Builder
 	for i, ch := range c.Name {
 		f := model.Fold(string(ch))
-		for range f {
+		for range len(f) { // one entry per byte: matches are byte offsets
 			r.foldAt = append(r.foldAt, i)
 		}
 		folded.WriteString(f)

@@ -129,7 +129,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s *Screen) open() tea.Cmd {
-	if _, ok := s.body.Selected(); !ok || len(s.profile.Domains) == 0 {
+	// Only what is seen: on a short window the domains may be below the page.
+	if _, ok := s.body.Selected(); !ok || !s.body.SelectedInView() || len(s.profile.Domains) == 0 {
 		return nil
 	}
 	return common.Cmd(common.OpenIndicatorMsg{ISO2: s.country.ISO2, Domain: s.Selected()})
