@@ -126,8 +126,11 @@ type Parts struct {
 
 // New indexes the parts into a Dataset. It refuses parts that contradict each
 // other (a duplicate country, an observation of an unknown indicator), since
-// every later lookup relies on them being consistent.
+// every later lookup relies on them being consistent. Every text is passed
+// through CleanText, whoever built the parts: a dataset never carries a
+// control character to a terminal.
 func New(p Parts) (*Dataset, error) {
+	p = cleanParts(p)
 	d := &Dataset{
 		Meta:       p.Meta,
 		Countries:  append([]Country(nil), p.Countries...),
@@ -392,4 +395,49 @@ func (d *Dataset) Modeled() bool {
 		}
 	}
 	return false
+}
+
+// cleanParts strips control characters from every text of the parts. The
+// store cleans as it reads, so this costs nothing there (clean text is
+// returned as it is); it guards datasets built any other way.
+func cleanParts(p Parts) Parts {
+	c := CleanText
+	p.Meta = Meta{Title: c(p.Meta.Title), Kind: c(p.Meta.Kind), BuiltAt: c(p.Meta.BuiltAt), Notes: c(p.Meta.Notes), Origin: c(p.Meta.Origin)}
+	countries := make([]Country, len(p.Countries))
+	for i, k := range p.Countries {
+		k.ISO2, k.ISO3, k.Name = c(k.ISO2), c(k.ISO3), c(k.Name)
+		k.WikimediaRegion, k.UNContinent, k.UNSubregion = c(k.WikimediaRegion), c(k.UNContinent), c(k.UNSubregion)
+		k.EconomicRegion, k.EmergingClass, k.MarketClass, k.DataRiskClass = c(k.EconomicRegion), c(k.EmergingClass), c(k.MarketClass), c(k.DataRiskClass)
+		langs := make([]CountryLanguage, len(k.Languages))
+		for j, l := range k.Languages {
+			langs[j] = CountryLanguage{Lang: c(l.Lang), PopulationPct: l.PopulationPct, OfficialStatus: c(l.OfficialStatus)}
+		}
+		k.Languages = langs
+		countries[i] = k
+	}
+	p.Countries = countries
+	sources := make([]Source, len(p.Sources))
+	for i, s := range p.Sources {
+		sources[i] = Source{ID: c(s.ID), Title: c(s.Title), Publisher: c(s.Publisher), Year: s.Year, Licence: c(s.Licence), URL: c(s.URL), Note: c(s.Note)}
+	}
+	p.Sources = sources
+	indicators := make([]Indicator, len(p.Indicators))
+	for i, ind := range p.Indicators {
+		ind.ID, ind.Name, ind.Unit, ind.Definition = c(ind.ID), c(ind.Name), c(ind.Unit), c(ind.Definition)
+		ind.GrowthOf, ind.Per, ind.SourceID = c(ind.GrowthOf), c(ind.Per), c(ind.SourceID)
+		ind.Domain, ind.Facet = DomainID(c(string(ind.Domain))), Facet(c(string(ind.Facet)))
+		indicators[i] = ind
+	}
+	p.Indicators = indicators
+	langs := make(map[string]string, len(p.Languages))
+	for code, name := range p.Languages {
+		langs[c(code)] = c(name)
+	}
+	p.Languages = langs
+	wikis := make([]Wiki, len(p.Wikis))
+	for i, w := range p.Wikis {
+		wikis[i] = Wiki{DB: c(w.DB), Lang: c(w.Lang), Project: c(w.Project), Status: c(w.Status)}
+	}
+	p.Wikis = wikis
+	return p
 }

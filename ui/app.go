@@ -150,10 +150,10 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.tooSmall() {
-		if key.Matches(msg, g.Quit, g.Back) {
+		if key.Matches(msg, g.Quit) {
 			return m, tea.Quit
 		}
-		return m, nil
+		return m, nil // esc must not quit: the window may grow back
 	}
 	if m.showHelp {
 		switch {

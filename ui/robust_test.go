@@ -672,3 +672,13 @@ func TestMarksInTheTable(t *testing.T) {
 		t.Errorf("space on a marked row did not unmark it: %q", row(0))
 	}
 }
+
+// A dataset built in memory, by any code, is as clean: model.New cleans
+// every text too.
+func TestHostileDatasetInMemory(t *testing.T) {
+	d, err := model.New(hostileParts(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	walkHostile(t, d)
+}

@@ -104,7 +104,9 @@ func Histogram(th *theme.Theme, values []float64, mark float64, bins, height int
 			case cells >= float64(level+1):
 				ch = "█"
 			case cells > float64(level):
-				ch = string(r[min(len(r)-1, int((cells-float64(level))*float64(len(r))))])
+				// A cell filled to f shows the block of ⌈8f⌉ eighths.
+				eighth := int(math.Ceil((cells-float64(level))*float64(len(r)))) - 1
+				ch = string(r[min(len(r)-1, max(0, eighth))])
 			default:
 				ch = " "
 			}

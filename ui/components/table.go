@@ -222,6 +222,9 @@ func (t *Table) lastShown() int {
 
 // View draws the header and the visible rows, exactly width × height.
 func (t *Table) View() string {
+	if t.height <= 0 {
+		return ""
+	}
 	th := t.theme
 	cols := t.visible()
 	var b strings.Builder
@@ -246,6 +249,9 @@ func (t *Table) View() string {
 	}
 	b.WriteString(th.Header.Render(line))
 
+	if t.height == 1 {
+		return b.String() // room for the header only
+	}
 	end := min(t.top+t.page(), t.len())
 	for r := t.top; r < end; r++ {
 		b.WriteByte('\n')

@@ -48,7 +48,8 @@ type Screen struct {
 	regions  []string
 	sortBy   sortKey
 	desc     bool
-	lastTick int // the row last clicked, for click-again-to-open
+	clicked  string // the country last clicked, for click-again-to-open
+	styled   string // the theme the input was styled with
 
 	width, height int
 	layout        layout
@@ -56,17 +57,28 @@ type Screen struct {
 
 // New builds the screen over the context's dataset.
 func New(ctx *common.Context) *Screen {
-	s := &Screen{ctx: ctx, keys: newKeys(), table: components.NewTable(ctx.Theme), lastTick: -1}
+	s := &Screen{ctx: ctx, keys: newKeys(), table: components.NewTable(ctx.Theme)}
 	s.input = textinput.New()
-	st := textinput.DefaultDarkStyles()
-	st.Cursor.Blink = false
-	s.input.SetStyles(st)
+	s.styleInput()
 	s.regions = ctx.Data.WikimediaRegions()
 	for _, c := range ctx.Data.Countries {
 		s.rows = append(s.rows, newRow(ctx.Data, c))
 	}
 	s.refresh()
 	return s
+}
+
+// styleInput gives the text input the theme's styles (it has its own
+// defaults, made for dark terminals, with colour even under mono). The
+// cursor does not blink: a blink is a redraw every half second for nothing.
+func (s *Screen) styleInput() {
+	th := s.ctx.Theme
+	var st textinput.Styles
+	st.Focused = textinput.StyleState{Prompt: th.Input, Text: th.Text, Placeholder: th.Muted, Suggestion: th.Muted}
+	st.Blurred = st.Focused
+	st.Cursor = textinput.CursorStyle{Color: th.Input.GetForeground(), Shape: tea.CursorBlock}
+	s.input.SetStyles(st)
+	s.styled = th.Name
 }
 
 // refresh reads the year's figures, sorts and filters again.
@@ -216,14 +228,26 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, s.typing(msg)
 		}
 		return s, s.browse(msg)
+	case tea.PasteMsg:
+		if s.mode == browsing {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		s.edited()
+		return s, cmd
 	case tea.MouseClickMsg:
 		msg.Y -= s.barLines()
-		before := s.table.Cursor()
 		if s.table.Update(msg) {
-			if s.table.Cursor() == before && before == s.lastTick {
+			// A second click on the same country opens it; the rows may
+			// have changed between the clicks, so the country is compared,
+			// not the row.
+			now := s.rows[s.shown[s.table.Cursor()]].c.ISO2
+			if now == s.clicked {
+				s.clicked = ""
 				return s, s.open()
 			}
-			s.lastTick = s.table.Cursor()
+			s.clicked = now
 		}
 		return s, nil
 	case tea.MouseWheelMsg:
@@ -324,13 +348,21 @@ func (s *Screen) typing(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
+	s.edited()
+	return cmd
+}
+
+// edited follows the input: the search narrows the table at once; a filter
+// that parses replaces the last good one, and one that does not is
+// explained under the input.
+func (s *Screen) edited() {
 	text := s.input.Value()
 	if s.mode == searching {
 		if q := model.Fold(strings.TrimSpace(text)); q != s.search {
 			s.search = q
 			s.applyJump(true)
 		}
-		return cmd
+		return
 	}
 	f, err := model.ParseFilter(text)
 	if err != nil {
@@ -346,7 +378,6 @@ func (s *Screen) typing(msg tea.KeyPressMsg) tea.Cmd {
 		s.apply()
 	}
 	s.relayout()
-	return cmd
 }
 
 func (s *Screen) relayout() { s.SetSize(s.width, s.height) }
@@ -384,7 +415,10 @@ func (s *Screen) View() string {
 	var bar string
 	switch s.mode {
 	case searching, filtering:
-		bar = " " + s.input.View()
+		if s.styled != th.Name {
+			s.styleInput()
+		}
+		bar = components.Fit(" "+s.input.View(), s.width)
 		if s.mode == filtering && s.errMsg != "" {
 			// Positions are byte offsets: measure the text before and of
 			// the error in cells, so the caret sits under it whatever the
@@ -393,7 +427,9 @@ func (s *Screen) View() string {
 			from, to := min(s.errPos[0], len(text)), min(max(s.errPos[1], s.errPos[0]), len(text))
 			caretAt := 1 + ansi.StringWidth(s.input.Prompt) + ansi.StringWidth(text[:from])
 			width := max(1, ansi.StringWidth(text[from:to]))
-			under := strings.Repeat(" ", caretAt) + strings.Repeat("^", width) + " " + s.errMsg + " (the table keeps the last good filter)"
+			// The note that the table is unchanged comes first: a long
+			// message is cut, never the reassurance.
+			under := strings.Repeat(" ", caretAt) + strings.Repeat("^", width) + " (last good filter kept) " + s.errMsg
 			bar += "\n" + th.Error.Render(components.Fit(under, s.width))
 		}
 	default:
