@@ -38,18 +38,18 @@ type Screen struct {
 	order []int // rows in sort order
 	shown []int // the rows of order that pass the search, filter and region
 
-	mode     mode
-	search   string // folded
-	filter   model.Filter
-	before   model.Filter // the filter when editing began, for esc
-	errMsg   string       // what is wrong with the expression being typed
-	errPos   [2]int
-	region   string
-	regions  []string
-	sortBy   sortKey
-	desc     bool
-	clicked  string // the country last clicked, for click-again-to-open
-	styled   string // the theme the input was styled with
+	mode    mode
+	search  string // folded
+	filter  model.Filter
+	before  model.Filter // the filter when editing began, for esc
+	errMsg  string       // what is wrong with the expression being typed
+	errPos  [2]int
+	region  string
+	regions []string
+	sortBy  sortKey
+	desc    bool
+	clicked string // the country last clicked, for click-again-to-open
+	styled  string // the theme the input was styled with
 
 	width, height int
 	layout        layout
