@@ -25,20 +25,21 @@ const (
 // Column widths. A domain is a score, a bar and a growth arrow when there
 // is room ("74.5 ████▌ ▲"), and a score and an arrow when there is not.
 const (
-	nameWidth      = 24
-	nameMinWidth   = 15
-	codeWidth      = 4
-	regionWidth    = 22
-	regionAbbrW    = 6
-	popWidth       = 8
-	internetWidth  = 6
-	barWidth       = 5
-	domainWide     = 5 + 1 + barWidth + 1 + 1
-	domainNarrow   = 5 + 1 + 1
-	gutterAndGaps  = 2 // the table's cursor and mark cells
-	domainsShown   = 5
-	columnGap      = 1
-	extraNameWidth = 8 // the most a wide terminal adds to the name column
+	nameWidth       = 24
+	nameMinWidth    = 15
+	codeWidth       = 4
+	regionWidth     = 22
+	regionFullWidth = 39 // "Central & Eastern Europe & Central Asia"
+	regionAbbrW     = 6
+	popWidth        = 8
+	internetWidth   = 6
+	barWidth        = 5
+	domainWide      = 5 + 1 + barWidth + 1 + 1
+	domainNarrow    = 5 + 1 + 1
+	gutterAndGaps   = 2 // the table's cursor and mark cells
+	domainsShown    = 5
+	columnGap       = 1
+	extraNameWidth  = 8 // the most a wide terminal adds to the name column
 )
 
 // layout is the columns chosen for a width. Columns drop by priority as the
@@ -84,8 +85,16 @@ func newLayout(width int) layout {
 	}
 	for _, l := range steps {
 		if l.total() <= width {
-			// Give a wide terminal's spare room to long names.
+			// Give a wide terminal's spare room to long names: the
+			// country's, then the region's.
 			l.widths[0] += min(extraNameWidth, width-l.total())
+			if l.fullRegion {
+				for i, k := range l.kinds {
+					if k == colRegion {
+						l.widths[i] += min(regionFullWidth-regionWidth, width-l.total())
+					}
+				}
+			}
 			return l
 		}
 	}
