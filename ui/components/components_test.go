@@ -512,6 +512,14 @@ func TestTableFrozenColumn(t *testing.T) {
 	if row := tableLines(wide)[1]; !strings.Contains(row, " c4-00") {
 		t.Errorf("right-aligned column: %q", row)
 	}
+
+	// A window that grows after scrolling hides nothing it has room for.
+	tb.Update(press("right"))
+	tb.Update(press("right"))
+	tb.SetSize(80, 4)
+	if tb.HOffset() != 0 || strings.HasPrefix(tableLines(tb)[0], "‹") {
+		t.Errorf("after growing to 80 the table is still scrolled by %d", tb.HOffset())
+	}
 }
 
 func TestTableGutter(t *testing.T) {

@@ -127,6 +127,15 @@ func (t *Table) clamp() {
 	t.top = min(max(t.top, 0), max(n-t.page(), 0))
 	maxOff := max(len(t.Columns)-t.Frozen-1, 0)
 	t.hoff = min(max(t.hoff, 0), maxOff)
+	// Scroll back as far as still shows the last column: a window that
+	// grew hides no column it has room for.
+	for t.hoff > 0 && t.width > 0 {
+		t.hoff--
+		if t.HasMoreRight() {
+			t.hoff++
+			break
+		}
+	}
 }
 
 // Update moves the cursor and scrolls. It reports whether it used the
