@@ -70,6 +70,7 @@ func newRoot(e env) *cobra.Command {
 	root.AddCommand(
 		newCountriesCmd(e, opts),
 		newCountryCmd(e, opts),
+		newRegionsCmd(e, opts), newCompareCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),
 	)

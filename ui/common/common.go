@@ -86,6 +86,15 @@ type OpenIndicatorMsg struct {
 	Domain model.DomainID
 }
 
+// ShowCountriesMsg asks the root to show the countries table filtered by an
+// expression of the filter language (a region of the compare view).
+type ShowCountriesMsg struct {
+	Filter string
+}
+
+// CompareMarkedMsg asks the root to show the marked countries side by side.
+type CompareMarkedMsg struct{}
+
 // YearChangedMsg tells screens that Context.Year changed.
 type YearChangedMsg struct{}
 

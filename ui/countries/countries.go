@@ -299,6 +299,8 @@ func (s *Screen) browse(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Year):
 		s.ctx.Year = nextYear(s.ctx.Data.Years, s.ctx.Year)
 		return common.Cmd(common.YearChangedMsg{})
+	case key.Matches(msg, k.Compare):
+		return common.Cmd(common.CompareMarkedMsg{})
 	case key.Matches(msg, k.Mark):
 		if i := s.table.Cursor(); i >= 0 {
 			s.ctx.ToggleMark(s.rows[s.shown[i]].c.ISO2)
@@ -382,6 +384,22 @@ func (s *Screen) edited() {
 
 func (s *Screen) relayout() { s.SetSize(s.width, s.height) }
 
+// ShowFilter replaces the search, filter and region with a filter
+// expression (a region chosen in the compare view). An expression that does
+// not parse leaves the table as it was and reports why.
+func (s *Screen) ShowFilter(expr string) error {
+	f, err := model.ParseFilter(expr)
+	if err != nil {
+		return err
+	}
+	s.mode, s.search, s.region, s.filter, s.errMsg = browsing, "", "", f, ""
+	s.input.Blur()
+	s.relayout()
+	s.apply()
+	s.table.SetCursor(0)
+	return nil
+}
+
 func nextRegion(regions []string, current string) string {
 	if current == "" {
 		if len(regions) == 0 {
@@ -455,7 +473,7 @@ func (s *Screen) summary() string {
 		parts = append(parts, th.Label.Render("region ")+th.Strong.Render(s.region))
 	}
 	if len(parts) == 0 {
-		return components.Fit(th.Muted.Render(" / search · f filter · R region · s sort · y year · space mark · enter open"), s.width)
+		return components.Fit(th.Muted.Render(" / search · f filter · R region · s sort · y year · space mark · c compare · enter open"), s.width)
 	}
 	return components.Fit(" "+strings.Join(parts, th.Muted.Render(" · "))+th.Muted.Render("   (esc clears)"), s.width)
 }

@@ -17,6 +17,7 @@ type Keys struct {
 	Reverse key.Binding
 	Year    key.Binding
 	Mark    key.Binding
+	Compare key.Binding
 	Accept  key.Binding // while typing
 	Cancel  key.Binding // while typing
 }
@@ -32,6 +33,7 @@ func newKeys() Keys {
 		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
 		Year:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
 		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Compare:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked")),
 		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
@@ -46,7 +48,7 @@ func (k Keys) ShortHelp() []key.Binding {
 func (k Keys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.Movement.All(), k.Left, k.Right),
-		{k.Open, k.Search, k.Filter, k.Region, k.Sort, k.Reverse, k.Year, k.Mark},
+		{k.Open, k.Search, k.Filter, k.Region, k.Sort, k.Reverse, k.Year, k.Mark, k.Compare},
 	}
 }
 
