@@ -167,6 +167,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.screen().Capturing() {
 		return m, m.forward(msg)
 	}
+	if c, ok := m.screen().(common.KeyClaimer); ok && c.ClaimsKey(msg) {
+		return m, m.forward(msg)
+	}
 	switch {
 	case key.Matches(msg, g.Quit):
 		return m, tea.Quit

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"os"
+	"time"
 )
 
 func main() {
@@ -14,5 +15,6 @@ func main() {
 		stdout: os.Stdout,
 		stderr: os.Stderr,
 		getenv: os.Getenv,
+		now:    time.Now,
 	}))
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/equitylandscape/equity/model"
 )
@@ -27,6 +28,8 @@ func equity(t *testing.T, environ map[string]string, args ...string) (stdout, st
 		stdout: &out,
 		stderr: &errOut,
 		getenv: func(k string) string { return environ[k] },
+		// Reports are dated: a fixed date keeps the golden files true.
+		now: func() time.Time { return time.Date(2025, 3, 4, 9, 30, 0, 0, time.UTC) },
 	})
 	return out.String(), errOut.String(), status
 }

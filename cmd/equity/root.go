@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
@@ -22,6 +23,7 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	now    func() time.Time // the date reports carry
 }
 
 // options are the flags every command shares.
@@ -70,6 +72,7 @@ func newRoot(e env) *cobra.Command {
 	root.AddCommand(
 		newCountriesCmd(e, opts),
 		newCountryCmd(e, opts),
+		newChecklistCmd(e, opts),
 		newRegionsCmd(e, opts), newCompareCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),

@@ -70,6 +70,17 @@ type Screen interface {
 	Back() bool
 }
 
+// KeyClaimer is a screen that uses, in its current state, a key the root
+// would otherwise take: the checklist records "unsure" with ?, so its help
+// moves to another key there.
+type KeyClaimer interface {
+	ClaimsKey(msg tea.KeyPressMsg) bool
+}
+
+// StartChecklistMsg asks the root to open the Checklists section for a
+// country (the country screen's u).
+type StartChecklistMsg struct{ ISO2 string }
+
 // HelpNoter is a screen with more to say in the help overlay than its keys
 // (the countries screen lists the filter language's fields).
 type HelpNoter interface {

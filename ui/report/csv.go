@@ -22,8 +22,14 @@ func forScripts(cols []Column) []int {
 // spreadsheet can still read it whole.
 func writeCSV(w io.Writer, doc Doc) error {
 	cw := csv.NewWriter(w)
-	if len(doc.Sections) == 1 {
-		if t, ok := doc.Sections[0].(*TableSection); ok {
+	var sections []Section
+	for _, s := range doc.Sections {
+		if !forReadersOnly(s) {
+			sections = append(sections, s)
+		}
+	}
+	if len(sections) == 1 {
+		if t, ok := sections[0].(*TableSection); ok {
 			cols := forScripts(t.Columns)
 			rec := make([]string, len(cols))
 			for n, i := range cols {
@@ -41,7 +47,7 @@ func writeCSV(w io.Writer, doc Doc) error {
 		}
 	}
 	cw.Write([]string{"section", "item", "field", "value"})
-	for _, s := range doc.Sections {
+	for _, s := range sections {
 		switch s := s.(type) {
 		case *FieldsSection:
 			for _, f := range s.Fields {

@@ -18,6 +18,9 @@ func writeJSON(w io.Writer, doc Doc) error {
 	}
 	out["notes"] = append([]string{}, doc.Notes...)
 	for _, s := range doc.Sections {
+		if forReadersOnly(s) {
+			continue
+		}
 		switch s := s.(type) {
 		case *TableSection:
 			cols := forScripts(s.Columns)

@@ -15,6 +15,9 @@ func writeMarkdown(w io.Writer, doc Doc) error {
 		bw.WriteString("## " + mdEscape(doc.Title) + "\n")
 	}
 	for _, s := range doc.Sections {
+		if forScriptsOnly(s) {
+			continue
+		}
 		switch s := s.(type) {
 		case *TableSection:
 			if s.Title != "" {

@@ -76,7 +76,17 @@ const (
 )
 
 // Section is a part of a document: a table or a list of fields.
-type Section interface{ key() string }
+type Section interface {
+	key() string
+	show() Show
+}
+
+func (t *TableSection) show() Show  { return t.Show }
+func (f *FieldsSection) show() Show { return f.Show }
+
+// forReaders and forScripts pick the sections each kind of output carries.
+func forReadersOnly(s Section) bool { return s.show() == ForReaders }
+func forScriptsOnly(s Section) bool { return s.show() == ForScripts }
 
 // TableSection is rows under columns.
 type TableSection struct {
@@ -84,6 +94,7 @@ type TableSection struct {
 	Title   string
 	Columns []Column
 	Rows    [][]Cell
+	Show    Show // a section for readers only, or for scripts only
 }
 
 func (t *TableSection) key() string { return t.Key }
@@ -102,6 +113,7 @@ type FieldsSection struct {
 	Key    string
 	Title  string
 	Fields []Field
+	Show   Show
 }
 
 func (f *FieldsSection) key() string { return f.Key }

@@ -25,6 +25,9 @@ func writeText(w io.Writer, doc Doc, opt Options) error {
 		bw.WriteString(bold.Render(doc.Title) + "\n")
 	}
 	for _, s := range doc.Sections {
+		if forScriptsOnly(s) {
+			continue
+		}
 		bw.WriteString("\n")
 		switch s := s.(type) {
 		case *TableSection:

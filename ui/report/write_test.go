@@ -509,3 +509,31 @@ func TestWriteJSONEmpty(t *testing.T) {
 		t.Errorf("empty document as JSON = %#v, want %#v", got, want)
 	}
 }
+
+// A section for readers is left out of JSON and CSV; one for scripts is
+// left out of text and Markdown.
+func TestSectionShow(t *testing.T) {
+	doc := report.Doc{Sections: []report.Section{
+		&report.FieldsSection{Key: "people", Title: "For people", Show: report.ForReaders,
+			Fields: []report.Field{{Key: "a", Label: "Seen by people", Cell: report.Text("reader-only")}}},
+		&report.TableSection{Key: "data", Title: "For scripts", Show: report.ForScripts,
+			Columns: []report.Column{{Key: "x", Title: "X"}}, Rows: [][]report.Cell{{report.Text("script-only")}}},
+	}}
+	render := func(f report.Format) string {
+		var b strings.Builder
+		if err := report.Write(&b, doc, f, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, f := range []report.Format{report.Table, report.Markdown} {
+		if out := render(f); !strings.Contains(out, "reader-only") || strings.Contains(out, "script-only") {
+			t.Errorf("%s:\n%s", f, out)
+		}
+	}
+	for _, f := range []report.Format{report.JSON, report.CSV} {
+		if out := render(f); strings.Contains(out, "reader-only") || !strings.Contains(out, "script-only") {
+			t.Errorf("%s:\n%s", f, out)
+		}
+	}
+}

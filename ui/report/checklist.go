@@ -1,0 +1,366 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// Checklist is the report of a use case's checklist for a subject: what
+// `equity checklist` prints and what the explorer's checklist writes to a
+// file. Markdown is its main form, to paste into a grant review:
+//
+//   - a heading that names the use case, the subject and the year;
+//   - the checklist's fields: subject, year, dataset, whether its activity
+//     figures are modeled (said first and in capitals when they are), the
+//     date, the use case's actors, the requested amount, the progress;
+//   - for each question, the question word for word as a heading, its
+//     evidence as a small table (each figure marked modeled or not), the
+//     countries it names, the signal with its reason and how to read it,
+//     and the user's verdict and note (a note keeps its lines: it is a
+//     one-column table, a row per line, where no line can turn into a
+//     heading, a list or a code block);
+//   - a summary table: each question's signal and verdict;
+//   - notes: that the figures are modeled, and that the thresholds behind
+//     the signals are this project's.
+//
+// JSON carries a "checklist" object (use case, subject, year, date,
+// requested amount, progress), the dataset's provenance, the notes, and
+// "questions": an array with, for each question, its id, text, reading,
+// signal, reason, facts (label, value as a number or null, unit, text,
+// modeled), mentions (iso2, name, note), verdict (or null), note and when
+// the verdict was last changed. The per-question sections are for readers
+// only; they share the key "questions" with the summary table, which comes
+// last, so that JSON holds the summary's complete rows under that key and
+// nothing else.
+func Checklist(d *model.Dataset, uc model.UseCase, s model.Subject, year int, answers []model.Answer, verdicts model.Verdicts, req model.Request, now time.Time) Doc {
+	modeled := d.Modeled()
+	doc := Doc{
+		Title: fmt.Sprintf("Use case %d — %s: %s, %d", uc.Number, uc.Title, s.Name(), year),
+		About: map[string]any{"dataset": map[string]any{
+			"title":    d.Meta.Title,
+			"kind":     d.Meta.Kind,
+			"origin":   d.Meta.Origin,
+			"built_at": d.Meta.BuiltAt,
+			"modeled":  modeled,
+			"notes":    d.Meta.Notes,
+		}},
+	}
+	doc.Sections = append(doc.Sections, checklistHeader(d, uc, s, year, verdicts, req, now))
+	for _, a := range answers {
+		doc.Sections = append(doc.Sections, questionSections(a, verdicts[a.Question.ID])...)
+	}
+	doc.Sections = append(doc.Sections, checklistSummary(answers, verdicts))
+	doc.Notes = append(doc.Notes, checklistModeledNote(d)...)
+	doc.Notes = append(doc.Notes,
+		"Scores are 0–100 ranks among countries: 50 is the median country.",
+		"The signals are this project's reading of the evidence, by thresholds of its own (named in the README and in model/checklist.go); the Equity Landscape publishes none. They are a prompt for judgement, not a verdict: the verdicts are the reviewer's.",
+	)
+	return doc
+}
+
+// checklistModeledNote is the footnote of a dataset with modeled figures.
+func checklistModeledNote(d *model.Dataset) []string {
+	switch {
+	case !d.Modeled():
+		return nil
+	case d.Meta.Kind == model.KindSample:
+		return []string{"SAMPLE DATA: the Wikimedia activity figures behind this checklist (readers, editors, events, grants, affiliates) are MODELED, not published: they must not be cited as measurements of any country. See `equity info`."}
+	}
+	return []string{"Some Wikimedia activity figures in this database are MODELED, not published: `equity indicators` marks which."}
+}
+
+func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year int, verdicts model.Verdicts, req model.Request, now time.Time) *FieldsSection {
+	subject, kind := "", model.SubjectCountry
+	if s.IsRegion() {
+		kind = model.SubjectRegion
+		n := 0
+		for _, c := range d.Countries {
+			if s.Grouping.Of(c) == s.Region {
+				n++
+			}
+		}
+		subject = fmt.Sprintf("%s (%s, %d countries and territories)", s.Region, groupingName(s.Grouping), n)
+	} else {
+		subject = fmt.Sprintf("%s (%s)", s.Country.Name, s.Country.ISO2)
+		if s.Country.WikimediaRegion != "" {
+			subject += ", " + s.Country.WikimediaRegion
+		}
+	}
+	dataset := d.Meta.Title
+	if dataset == "" {
+		dataset = "untitled database"
+	}
+	if d.Meta.Origin != "" {
+		dataset += " (" + d.Meta.Origin + ")"
+	}
+	figures := Cell{Text: "published figures (none of the scored inputs is modeled)", Value: false}
+	if d.Modeled() {
+		figures = Cell{Text: "MODELED — the readers, editors, events, grants and affiliates figures are modeled sample data, not published figures; do not cite them", Value: true}
+		if d.Meta.Kind != model.KindSample {
+			figures.Text = "partly MODELED — some Wikimedia activity figures of this database are modeled, not published; `equity indicators` marks which"
+		}
+	}
+	amount := Cell{Text: "", Value: nil}
+	if req.HasAmount {
+		amount = Cell{Text: Money(req.Amount), Value: req.Amount}
+	}
+	answered, total := verdicts.Answered(uc), len(uc.Questions)
+	fields := []Field{
+		{Key: "modeled", Label: "Activity figures", Cell: figures},
+		{Key: "subject", Label: "Subject", Cell: Cell{Text: subject, Value: s.Name()}},
+		{Key: "subject_kind", Cell: Text(kind), Show: ForScripts},
+		{Key: "subject_key", Cell: Text(s.Key()), Show: ForScripts},
+		{Key: "use_case", Label: "Use case", Cell: Cell{Text: fmt.Sprintf("%d — %s", uc.Number, uc.Title), Value: uc.Number}},
+		{Key: "use_case_title", Cell: Text(uc.Title), Show: ForScripts},
+		{Key: "actors", Label: "Actors", Cell: Cell{Text: strings.Join(uc.Actors, ", "), Value: append([]string{}, uc.Actors...)}},
+		{Key: "year", Label: "Year of the figures", Cell: Cell{Text: fmt.Sprint(year), Value: year}},
+		{Key: "dataset", Label: "Dataset", Cell: Text(dataset), Show: ForReaders},
+		{Key: "date", Label: "Date of this report", Cell: Text(now.Format(time.DateOnly))},
+	}
+	if s.IsRegion() {
+		fields = append(fields, Field{Key: "region", Cell: Text(s.Region), Show: ForScripts})
+	} else {
+		fields = append(fields, Field{Key: "iso2", Cell: Text(s.Country.ISO2), Show: ForScripts})
+	}
+	if req.HasAmount {
+		fields = append(fields, Field{Key: "requested_usd", Label: "Requested amount", Cell: amount})
+	} else {
+		fields = append(fields, Field{Key: "requested_usd", Cell: amount, Show: ForScripts})
+	}
+	fields = append(fields,
+		Field{Key: "progress", Label: "Progress", Cell: Text(fmt.Sprintf("%d of %d questions answered", answered, total)), Show: ForReaders},
+		Field{Key: "answered", Cell: Cell{Text: fmt.Sprint(answered), Value: answered}, Show: ForScripts},
+		Field{Key: "questions", Cell: Cell{Text: fmt.Sprint(total), Value: total}, Show: ForScripts},
+	)
+	return &FieldsSection{Key: "checklist", Fields: fields}
+}
+
+// groupingName names one group of a grouping: "Wikimedia region".
+func groupingName(g model.Grouping) string {
+	switch g {
+	case model.GroupWikimedia, "":
+		return "Wikimedia region"
+	case model.GroupSubregion:
+		return "UN sub-region"
+	case model.GroupContinent:
+		return "UN continent"
+	case model.GroupEmerging:
+		return "emerging-community class"
+	case model.GroupEconomic:
+		return "economic region"
+	}
+	return string(g)
+}
+
+// questionSections are one question for readers: its evidence under the
+// question, the countries it names, the signal, the verdict and the note.
+// They are for readers only: scripts get every question whole in the
+// summary that follows them all.
+func questionSections(a model.Answer, v model.Verdict) []Section {
+	key := "question_" + a.Question.ID
+	heading := a.Question.ID + " " + a.Question.Text
+	var out []Section
+	if len(a.Facts) > 0 {
+		t := &TableSection{Key: key, Title: heading, Show: ForReaders, Columns: []Column{
+			{Key: "label", Title: "Evidence", Flex: true, Show: ForReaders},
+			{Key: "value", Title: "Value", Right: true, Show: ForReaders},
+			{Key: "text", Title: "Detail", Flex: true, Show: ForReaders},
+			{Key: "modeled", Title: "Modeled", Show: ForReaders},
+		}}
+		for _, f := range a.Facts {
+			value, note := FactText(f)
+			if f.Kind == model.FactText {
+				// Words read better beside the figures than among them.
+				value, note = "", value
+			}
+			modeled := "no"
+			if f.Modeled {
+				modeled = "yes"
+			}
+			t.Rows = append(t.Rows, []Cell{Text(f.Label), Text(value), Text(note), Text(modeled)})
+		}
+		out = append(out, t)
+		heading = ""
+	}
+	if len(a.Mentions) > 0 {
+		title := a.MentionsTitle
+		if title == "" {
+			title = "Countries"
+		}
+		t := &TableSection{Key: key + "_countries", Show: ForReaders, Columns: []Column{
+			{Key: "country", Title: title, Show: ForReaders},
+			{Key: "note", Title: "Figures", Flex: true, Show: ForReaders},
+		}}
+		for _, m := range a.Mentions {
+			t.Rows = append(t.Rows, []Cell{Text(m.Name + " (" + m.ISO2 + ")"), Text(m.Note)})
+		}
+		out = append(out, t)
+	}
+	fields := []Field{
+		{Key: "signal", Label: "Signal", Cell: Text(string(a.Signal) + " — " + a.Reason), Show: ForReaders},
+		{Key: "reading", Label: "How to read it", Cell: Text(a.Question.Reading), Show: ForReaders},
+		{Key: "verdict", Label: "Your verdict", Cell: Text(verdictText(v)), Show: ForReaders},
+	}
+	note := strings.TrimSpace(strings.ReplaceAll(v.Note, "\r\n", "\n"))
+	if note == "" {
+		fields = append(fields, Field{Key: "note", Label: "Your note", Cell: Text("none"), Show: ForReaders})
+	}
+	out = append(out, &FieldsSection{Key: key + "_signal", Title: heading, Fields: fields, Show: ForReaders})
+	if note != "" {
+		t := &TableSection{Key: key + "_note", Show: ForReaders, Columns: []Column{{Key: "note", Title: "Your note", Show: ForReaders}}}
+		for _, line := range strings.Split(note, "\n") {
+			// CleanText drops what a terminal would obey (escape
+			// sequences); the line breaks are already rows.
+			t.Rows = append(t.Rows, []Cell{Text(model.CleanText(strings.TrimSpace(line)))})
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// verdictText is a verdict for readers.
+func verdictText(v model.Verdict) string {
+	if v.Answer == "" {
+		return "not answered yet"
+	}
+	return v.Answer
+}
+
+// checklistSummary is each question's signal and verdict for readers, and
+// everything about each question for scripts.
+func checklistSummary(answers []model.Answer, verdicts model.Verdicts) *TableSection {
+	t := &TableSection{Key: "questions", Title: "Summary", Columns: []Column{
+		{Key: "id", Title: "Question"},
+		{Key: "text", Show: ForScripts},
+		{Key: "reading", Show: ForScripts},
+		{Key: "signal", Title: "Signal"},
+		{Key: "reason", Show: ForScripts},
+		{Key: "facts", Show: ForScripts},
+		{Key: "mentions_title", Show: ForScripts},
+		{Key: "mentions", Show: ForScripts},
+		{Key: "verdict", Title: "Your verdict"},
+		{Key: "note", Show: ForScripts},
+		{Key: "updated", Show: ForScripts},
+	}}
+	for _, a := range answers {
+		v := verdicts[a.Question.ID]
+		facts := make([]map[string]any, 0, len(a.Facts))
+		for _, f := range a.Facts {
+			facts = append(facts, factJSON(f))
+		}
+		mentions := make([]map[string]any, 0, len(a.Mentions))
+		for _, m := range a.Mentions {
+			mentions = append(mentions, map[string]any{"iso2": m.ISO2, "name": m.Name, "note": m.Note})
+		}
+		var mentionsTitle any
+		if a.MentionsTitle != "" {
+			mentionsTitle = a.MentionsTitle
+		}
+		verdict := Cell{Text: verdictText(v), Value: nil}
+		if v.Answer != "" {
+			verdict.Value = v.Answer
+		}
+		updated := Cell{Text: v.Updated, Value: nil}
+		if v.Updated != "" {
+			updated.Value = v.Updated
+		}
+		t.Rows = append(t.Rows, []Cell{
+			Text(a.Question.ID),
+			Text(a.Question.Text),
+			Text(a.Question.Reading),
+			Text(string(a.Signal)),
+			Text(a.Reason),
+			{Text: "", Value: facts},
+			{Text: a.MentionsTitle, Value: mentionsTitle},
+			{Text: "", Value: mentions},
+			verdict,
+			Text(v.Note),
+			updated,
+		})
+	}
+	return t
+}
+
+// FactText formats a fact for reading by its kind: the value ("91.3",
+// "37.6%", "1.2 k", "$12,300", "2.4×", or a text fact's words) and the note
+// that goes beside it. A missing value is "—", with the fact's words saying
+// why ("no activity recorded").
+func FactText(f model.Fact) (value, note string) {
+	if f.Kind == model.FactText {
+		return f.Text, ""
+	}
+	if !f.OK {
+		return "—", f.Text
+	}
+	switch f.Kind {
+	case model.FactScore:
+		value = Score(f.Value)
+	case model.FactPercent:
+		value = Percent(f.Value)
+	case model.FactCount:
+		value = Number(f.Value)
+	case model.FactMoney:
+		value = Money(f.Value)
+	case model.FactRatio:
+		value = strconv.FormatFloat(f.Value, 'f', 1, 64) + "×"
+	default:
+		value = Number(f.Value)
+	}
+	return value, asOf(f.Text)
+}
+
+// asOf reads a note that is only a year as the year of the figure: "as of
+// 2014".
+func asOf(s string) string {
+	if len(s) == 4 && strings.Trim(s, "0123456789") == "" {
+		return "as of " + s
+	}
+	return s
+}
+
+// factUnit names a fact's kind for scripts.
+func factUnit(k model.FactKind) string {
+	switch k {
+	case model.FactScore:
+		return "score"
+	case model.FactPercent:
+		return "percent"
+	case model.FactCount:
+		return "count"
+	case model.FactMoney:
+		return "usd"
+	case model.FactRatio:
+		return "ratio"
+	}
+	return "text"
+}
+
+// factJSON is a fact for scripts: its value as a number (null when missing
+// or a text fact), its unit, its words and whether it is modeled.
+func factJSON(f model.Fact) map[string]any {
+	var value any
+	if f.OK && f.Kind != model.FactText && !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0) {
+		value = roundTo(f.Value, 4)
+		if f.Kind == model.FactScore {
+			value = roundTo(f.Value, 2) // ranks: as the other commands give them
+		}
+	}
+	return map[string]any{
+		"label":   f.Label,
+		"value":   value,
+		"unit":    factUnit(f.Kind),
+		"text":    f.Text,
+		"modeled": f.Modeled,
+	}
+}
+
+// roundTo keeps the decimals that mean something.
+func roundTo(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p) / p
+}
