@@ -16,6 +16,7 @@ import (
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/about"
 	"github.com/equitylandscape/equity/ui/common"
+	"github.com/equitylandscape/equity/ui/compare"
 	"github.com/equitylandscape/equity/ui/countries"
 	"github.com/equitylandscape/equity/ui/country"
 	"github.com/equitylandscape/equity/ui/indicator"
@@ -79,6 +80,7 @@ func New(d *model.Dataset, opt Options) *Model {
 	m := &Model{ctx: ctx, themeName: name, help: help.New()}
 	m.sections = []*section{
 		{name: "Countries", stack: []common.Screen{countries.New(ctx)}},
+		{name: "Compare", stack: []common.Screen{compare.New(ctx)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 	}
 	return m
@@ -121,6 +123,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenIndicatorMsg:
 		if c, ok := m.ctx.Data.Country(msg.ISO2); ok {
 			m.push(indicator.New(m.ctx, c, msg.Domain))
+		}
+		return m, nil
+
+	case common.ShowCountriesMsg:
+		// A region chosen in the compare view: the countries table,
+		// narrowed to it.
+		s := m.show(sectionCountries)
+		if t, ok := s.(*countries.Screen); ok {
+			t.ShowFilter(msg.Filter)
+		}
+		return m, nil
+
+	case common.CompareMarkedMsg:
+		s := m.show(sectionCompare)
+		if c, ok := s.(*compare.Screen); ok {
+			c.ShowCountries()
 		}
 		return m, nil
 
@@ -233,6 +251,22 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	s.stack[len(s.stack)-1], cmd = s.top().Update(msg)
 	return cmd
+}
+
+// The sections, by index.
+const (
+	sectionCountries = iota
+	sectionCompare
+	sectionAbout
+)
+
+// show makes a section active, back at its first screen, and returns that
+// screen.
+func (m *Model) show(i int) common.Screen {
+	m.active = i
+	s := m.sections[i]
+	s.stack = s.stack[:1]
+	return s.stack[0]
 }
 
 func (m *Model) push(sc common.Screen) {

@@ -122,7 +122,7 @@ func TestTooSmall(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{59, 16}, {60, 15}, {40, 10}, {20, 5}, {12, 3}, {1, 1}} {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			dr := newDriver(t, d, sz.w, sz.h)
-			for _, k := range []string{"", "/", "down", "enter", "?", "tab", "2"} {
+			for _, k := range []string{"", "/", "down", "enter", "?", "tab", aboutKey} {
 				if k != "" {
 					dr.keys(k)
 				}
@@ -292,7 +292,7 @@ func TestThemes(t *testing.T) {
 			dr.keys("?")
 			checkFrame(t, dr.screen(), 80, 24)
 			help := dr.raw()
-			dr.keys("?", "2")
+			dr.keys("?", aboutKey)
 			checkFrame(t, dr.screen(), 80, 24)
 			about := dr.raw()
 			screens := map[string]string{"home": home, "country": country, "indicator": ind, "help": help, "about": about}
@@ -389,14 +389,14 @@ func TestAutoThemeFollowsBackground(t *testing.T) {
 	if auto.raw() != light.raw() {
 		t.Error("auto on a light background draws the home screen unlike the light theme")
 	}
-	auto.keys("2")
-	light.keys("2")
+	auto.keys(aboutKey)
+	light.keys(aboutKey)
 	if auto.raw() != light.raw() {
 		t.Error("auto on a light background draws About unlike the light theme")
 	}
 	// And back to dark.
 	auto.send(tea.BackgroundColorMsg{Color: color.Black})
-	dark.keys("esc", "esc", "2")
+	dark.keys("esc", "esc", aboutKey)
 	if auto.raw() != dark.raw() {
 		t.Error("auto back on a dark background draws About unlike the dark theme")
 	}
@@ -481,7 +481,7 @@ func walkHostile(t *testing.T, d *model.Dataset) {
 		checkFrame(t, dr.screen(), sz.w, sz.h)
 		dr.keys("G")
 		checkClean(t, "indicator, end", dr)
-		dr.keys("2")
+		dr.keys(aboutKey)
 		checkClean(t, "about", dr)
 		checkFrame(t, dr.screen(), sz.w, sz.h)
 		mustContain(t, dr.screen(), "Hostile ]0;pwned")
@@ -525,7 +525,7 @@ func activeTab(t *testing.T, dr *driver) string {
 	first := strings.Split(dr.raw(), "\n")[0]
 	th := theme.New(theme.Mono, true)
 	var active []string
-	for i, name := range []string{"Countries", "About"} {
+	for i, name := range sections() {
 		tab := fmt.Sprintf(" %d %s ", i+1, name)
 		switch {
 		case strings.Contains(first, th.TabActive.Render(tab)):
@@ -549,28 +549,35 @@ func TestSections(t *testing.T) {
 		}
 		s := dr.screen()
 		checkFrame(t, s, 120, 40)
-		if section == "About" {
+		switch section {
+		case "About":
 			mustContain(t, s, "Sources")
 			if c := dr.crumbs(); c != "About" {
 				t.Errorf("%s: crumbs %q", step, c)
 			}
-		} else if !strings.HasPrefix(dr.crumbs(), "Countries") {
-			t.Errorf("%s: crumbs %q", step, dr.crumbs())
+		case "Compare":
+			if c := dr.crumbs(); c != "Regions" {
+				t.Errorf("%s: crumbs %q", step, c)
+			}
+		default:
+			if !strings.HasPrefix(dr.crumbs(), "Countries") {
+				t.Errorf("%s: crumbs %q", step, dr.crumbs())
+			}
 		}
 	}
 	expect("start", "Countries")
-	dr.keys("tab")
-	expect("tab", "About")
-	dr.keys("tab")
-	expect("tab again", "Countries")
+	for i := 1; i <= len(sections()); i++ {
+		dr.keys("tab")
+		expect(fmt.Sprintf("tab ×%d", i), sections()[i%len(sections())])
+	}
 	dr.send(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
-	expect("shift+tab", "About")
+	expect("shift+tab", sections()[len(sections())-1])
 	dr.send(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
-	expect("shift+tab again", "Countries")
-	dr.keys("2")
-	expect("2", "About")
-	dr.keys("3") // no third section: nothing happens
-	expect("3", "About")
+	expect("shift+tab again", sections()[len(sections())-2])
+	dr.keys(aboutKey)
+	expect(aboutKey, "About")
+	dr.keys(fmt.Sprint(len(sections()) + 1)) // no such section: nothing happens
+	expect("a number past the last section", "About")
 	dr.keys("esc") // nothing under About
 	expect("esc on About", "About")
 	dr.keys("1")
@@ -583,17 +590,17 @@ func TestSections(t *testing.T) {
 	if c := dr.crumbs(); c != "Countries › Nigeria" {
 		t.Fatalf("crumbs %q", c)
 	}
-	dr.keys("2", "down", "down", "down")
+	dr.keys(aboutKey, "down", "down", "down")
 	about := dr.screen()
 	dr.keys("1")
 	if c := dr.crumbs(); c != "Countries › Nigeria" {
 		t.Errorf("back from About: crumbs %q, want Nigeria still open", c)
 	}
-	dr.keys("tab")
+	dr.keys(aboutKey)
 	if dr.screen() != about {
 		t.Errorf("About lost its place:\n%s\nwas:\n%s", dr.screen(), about)
 	}
-	dr.keys("tab", "esc")
+	dr.keys("1", "esc")
 	if c := dr.crumbs(); c != "Countries" {
 		t.Errorf("esc from Nigeria: crumbs %q", c)
 	}
@@ -620,13 +627,13 @@ func TestClickOnTabs(t *testing.T) {
 	click := func(x int) {
 		dr.send(tea.MouseClickMsg{X: x, Y: 0, Button: tea.MouseLeft})
 	}
-	about, countries := at("2 About"), at("1 Countries")
+	about, countries := at(aboutKey+" About"), at("1 Countries")
 	for _, c := range []struct {
 		x    int
 		want string
 	}{
 		{about, "About"},
-		{about + len("2 About"), "About"}, // the tab's trailing space
+		{about + len(aboutKey+" About"), "About"}, // the tab's trailing space
 		{countries, "Countries"},
 		{about - 1, "About"},         // the leading space of About's tab
 		{about - 2, "About"},         // between the tabs: nothing
@@ -682,3 +689,9 @@ func TestHostileDatasetInMemory(t *testing.T) {
 	}
 	walkHostile(t, d)
 }
+
+// The sections in their order on the tab line; About is the last, and
+// aboutKey the number key that shows it.
+const aboutKey = "3"
+
+func sections() []string { return []string{"Countries", "Compare", "About"} }

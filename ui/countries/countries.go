@@ -473,7 +473,7 @@ func (s *Screen) summary() string {
 		parts = append(parts, th.Label.Render("region ")+th.Strong.Render(s.region))
 	}
 	if len(parts) == 0 {
-		return components.Fit(th.Muted.Render(" / search · f filter · R region · s sort · y year · space mark · c compare · enter open"), s.width)
+		return components.Fit(th.Muted.Render(" / search · f filter · R region · s sort · y year · space mark · c compare"), s.width)
 	}
 	return components.Fit(" "+strings.Join(parts, th.Muted.Render(" · "))+th.Muted.Render("   (esc clears)"), s.width)
 }
