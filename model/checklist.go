@@ -231,13 +231,13 @@ func (d *Dataset) Checklist(uc UseCase, s Subject, year int, req Request) []Answ
 func (d *Dataset) answer(q Question, s Subject, year int, req Request) Answer {
 	a := Answer{Question: q}
 	switch {
-	case q.ID == "1.1":
+	case q.ID == "1.1" && !s.IsRegion():
 		d.presenceAndGrowth(&a, s, year)
-	case q.ID == "1.2":
+	case q.ID == "1.2" && !s.IsRegion():
 		d.proportionate(&a, s, year, req)
-	case q.ID == "1.3":
+	case q.ID == "1.3" && !s.IsRegion():
 		d.barriers(&a, s, year)
-	case q.ID == "1.4":
+	case q.ID == "1.4" && !s.IsRegion():
 		d.otherAffiliates(&a, s, year)
 	case q.ID == "2.1" && s.IsRegion():
 		d.regionList(&a, s, year, "Countries of the region with strong affiliates and readers but weak editorship", "have strong affiliates and readers but weak editorship", d.affiliatesNotEditors, 2)
@@ -819,10 +819,18 @@ func (d *Dataset) languages(a *Answer, c Country, year int) {
 // with little organizing.
 func (d *Dataset) needsCapacity(c Country, year int) (bool, string) {
 	base, which := d.base(c, year)
-	af, _ := d.presence(c, Affiliates, year)
-	pr, _ := d.presence(c, Programs, year)
+	af, okA := d.presence(c, Affiliates, year)
+	pr, okP := d.presence(c, Programs, year)
 	ok := base >= AdequatePresence && af < NearPresence && pr < NearPresence
-	return ok, fmt.Sprintf("%s %s; affiliates %s, programs %s", which, fmtScore(base), fmtScore(af), fmtScore(pr))
+	return ok, fmt.Sprintf("%s %s; affiliates %s, programs %s", which, fmtScore(base), fmtPresence(af, okA), fmtPresence(pr, okP))
+}
+
+// fmtPresence writes a score from presence(): a missing one is not a zero.
+func fmtPresence(v float64, ok bool) string {
+	if !ok {
+		return "no score"
+	}
+	return fmtScore(v)
 }
 
 // base is the larger of readership and editorship presence.
@@ -847,7 +855,7 @@ func (d *Dataset) capacity(a *Answer, c Country, year int) {
 		a.Signal, a.Reason = NoEvidence, "no reader, editor, affiliate or program score"
 		return
 	}
-	reason := fmt.Sprintf("%s presence %s; affiliates %s, programs %s", which, fmtScore(base), fmtScore(af), fmtScore(pr))
+	reason := fmt.Sprintf("%s presence %s; affiliates %s, programs %s", which, fmtScore(base), fmtPresence(af, okA), fmtPresence(pr, okP))
 	switch {
 	case base >= AdequatePresence && af < NearPresence && pr < NearPresence:
 		a.Signal, a.Reason = Strong, reason+": a base with little organizing"
