@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -52,6 +53,10 @@ const (
 	// CrowdedAffiliates is the number of affiliates in a country from which
 	// its space counts as crowded.
 	CrowdedAffiliates = 3
+	// RegionShareDivisor: a region's answer is strong only when at least
+	// one in this many of its countries answers it (and at least the
+	// question's count).
+	RegionShareDivisor = 10
 	// WideCoverage and SomeCoverage are the shares of the population (%)
 	// that a country's languages with an open Wikipedia reach.
 	WideCoverage = 80.0
@@ -109,7 +114,7 @@ func UseCases() []UseCase {
 				{"1.3", "Might a potential partner or grantee face potential barriers to freedom or access which may prevent reaching goals in the targeted geographic space(s)?",
 					"strong: few barriers (access, literacy, data risk, protection); weak: several, or a risk too high to publish"},
 				{"1.4", "How many other affiliates may be operating in the same space.",
-					"strong: an open space, no affiliate in the country; mixed: some to coordinate with; weak: a crowded space"},
+					"strong: an open space, no affiliate in the country nor in neighbours of the region sharing a main language; mixed: some to coordinate with; weak: a crowded space, three or more in the country"},
 			},
 		},
 		{
@@ -119,15 +124,15 @@ func UseCases() []UseCase {
 			Subjects: []string{SubjectCountry, SubjectRegion},
 			Questions: []Question{
 				{"2.1", "Which countries or regions have a strong affiliate presence and reader base but are lacking in editorship?",
-					"strong: affiliates and readers at or above the median with editorship below it (for a region: two or more such countries)"},
+					"strong: affiliates and readers at or above the median with editorship below it (for a region: two or more such countries, and one in ten of its countries)"},
 				{"2.2", "Does a country or region have a well-balanced movement organizer ecosystem to support an international event or extensive collaborative partnership?",
-					"strong: programs, affiliates, editors and grants all at or above the median, without a high data risk"},
+					"strong: programs, affiliates, editors and grants all at or above the median, without a high data risk (for a region: two or more such countries, and one in ten)"},
 				{"2.3", "Which countries and regions have the most potential for growth in different domains?",
-					"strong: strong growth in two domains or more (for a region: three countries or more that have it)"},
+					"strong: strong growth in two domains or more (for a region: three countries or more that have it, and one in ten)"},
 				{"2.4", "To what extent does a country engage in various languages and projects?",
 					"strong: two or more languages with an open Wikipedia reaching most people; weak: most people without one"},
 				{"2.5", "What countries may need capacity support to enable movement coordination?",
-					"strong: a clear candidate, readers or editors at the median or above with little organizing (affiliates, programs)"},
+					"strong: a clear candidate, readers or editors at the median or above with little organizing (affiliates, programs); for a region, three or more such countries, and one in ten"},
 			},
 		},
 	}
@@ -366,10 +371,18 @@ func (d *Dataset) presenceAndGrowth(a *Answer, s Subject, year int) {
 	case hasGrowth && growth >= GrowthStrong:
 		a.Signal, a.Reason = Strong, fmt.Sprintf("%s growth %s is strong, though presence is %s", gwhich, fmtScore(growth), fmtScore(presence))
 	case presence >= NearPresence || hasGrowth && growth > GrowthWeak:
-		a.Signal, a.Reason = Mixed, fmt.Sprintf("best presence %s (%s) is below the median and growth is middling", fmtScore(presence), which)
+		a.Signal, a.Reason = Mixed, fmt.Sprintf("best presence %s (%s) is below the median; %s", fmtScore(presence), which, growthPhrase(hasGrowth, growth, gwhich))
 	default:
-		a.Signal, a.Reason = Weak, fmt.Sprintf("best presence %s (%s) and no strong growth", fmtScore(presence), which)
+		a.Signal, a.Reason = Weak, fmt.Sprintf("best presence %s (%s); %s", fmtScore(presence), which, growthPhrase(hasGrowth, growth, gwhich))
 	}
+}
+
+// growthPhrase names the best growth score, or its absence.
+func growthPhrase(has bool, growth float64, which string) string {
+	if !has {
+		return "no growth score this year"
+	}
+	return fmt.Sprintf("best growth %s (%s)", fmtScore(growth), which)
 }
 
 // best picks the larger of two optional scores with its name.
@@ -436,18 +449,27 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 		}
 	}
 	if req.HasAmount {
+		// The multiple is judged as it is shown, to one decimal: a request
+		// that reads "1.0×" is in line. It is rounded as the ratio fact
+		// prints it (strconv's 'f' to one decimal, as %.1f): math.Round of
+		// ten times the ratio would read 61 000 ÷ 20 000, stored just under
+		// 3.05, as 3.1 beside a fact that shows "3.0×".
+		multiple := 0.0
+		if okAnnual && annual > 0 {
+			multiple, _ = strconv.ParseFloat(strconv.FormatFloat(req.Amount/annual, 'f', 1, 64), 64)
+		}
 		switch {
 		case !okAnnual || annual <= 0:
 			sig = worse(sig, Mixed)
 			reason += fmt.Sprintf("; no grant dollars this year to compare the request of $%.0f with", req.Amount)
-		case req.Amount/annual > RequestOutOfLine:
+		case multiple > RequestOutOfLine:
 			sig = Weak
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", req.Amount/annual)
-		case req.Amount/annual > RequestInLine:
+			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
+		case multiple > RequestInLine:
 			sig = worse(sig, Mixed)
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", req.Amount/annual)
+			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
 		default:
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", req.Amount/annual)
+			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
 		}
 	}
 	a.Signal, a.Reason = sig, reason
@@ -472,10 +494,10 @@ func (d *Dataset) barriers(a *Answer, s Subject, year int) {
 	}
 	prot := textFact("Protection list", "not on it")
 	if c.Protected {
-		prot.Text = "on it: " + ProtectionNote
+		prot.Text = ProtectionNote
 	}
 	a.Facts = append(a.Facts, net, lit, risk, prot, d.contextFact(c, "GDP per capita (PPP)", IndGDPPerCap, FactMoney, year))
-	if !net.OK && !lit.OK && !risk.OK {
+	if !net.OK && !lit.OK && !risk.OK && !c.Protected {
 		a.Signal, a.Reason = NoEvidence, "no internet, literacy or data risk figure"
 		return
 	}
@@ -495,6 +517,8 @@ func (d *Dataset) barriers(a *Answer, s Subject, year int) {
 	switch {
 	case risk.OK && risk.Value >= UnpublishedRisk:
 		a.Signal, a.Reason = Weak, "barriers: "+strings.Join(found, ", ")+" (a risk too high for the Foundation to publish data)"
+	case len(found) == 0 && !net.OK && !risk.OK:
+		a.Signal, a.Reason = Mixed, "no barrier found, but neither internet access nor data risk is known"
 	case len(found) == 0:
 		a.Signal, a.Reason = Strong, "no barrier found in access, literacy, data risk or protection"
 	case len(found) == 1:
@@ -542,14 +566,17 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 		d.valueFact(c, "Years of affiliate activity", IndAffTenure, FactCount, year),
 		d.valueFact(c, "Affiliate members", IndAffMembers, FactCount, year),
 	)
-	// Countries where a main language of this one is also a main language.
+	// The same space: countries of the same region where a main language of
+	// this one is also a main language. (Across the world, a language such
+	// as English is a main language of sixty countries: that is not one
+	// space.)
 	langs := map[string]string{}
 	for _, l := range mainLanguages(c) {
 		langs[WikiLang(l.Lang)] = d.LanguageName(l.Lang)
 	}
 	var shared float64
 	for _, o := range d.Countries {
-		if o.ISO2 == c.ISO2 {
+		if o.ISO2 == c.ISO2 || c.WikimediaRegion == "" || o.WikimediaRegion != c.WikimediaRegion {
 			continue
 		}
 		var common []string
@@ -567,20 +594,20 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 	}
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Name < a.Mentions[j].Name })
 	if len(a.Mentions) > 0 {
-		a.MentionsTitle = "Affiliates in countries sharing a main language"
+		a.MentionsTitle = "Affiliates in countries of the region sharing a main language"
 	}
-	a.Facts = append(a.Facts, Fact{Label: "Affiliates in countries sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: d.Modeled()})
+	a.Facts = append(a.Facts, Fact{Label: "Affiliates in countries of the region sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: d.Modeled()})
 	if !okOwn {
 		a.Signal, a.Reason = NoEvidence, "no affiliate figure for the country"
 		return
 	}
 	switch {
 	case own >= CrowdedAffiliates:
-		a.Signal, a.Reason = Weak, fmt.Sprintf("%s already in the country, %s more in countries sharing a main language", plural(own, "affiliate"), plural(shared, "affiliate"))
-	case own > 0:
-		a.Signal, a.Reason = Mixed, fmt.Sprintf("%s in the country to coordinate with, %s more in countries sharing a main language", plural(own, "affiliate"), plural(shared, "affiliate"))
+		a.Signal, a.Reason = Weak, fmt.Sprintf("%s already in the country, %s more in neighbours sharing a main language", plural(own, "affiliate"), plural(shared, "affiliate"))
+	case own > 0 || shared > 0:
+		a.Signal, a.Reason = Mixed, fmt.Sprintf("%s in the country and %s in neighbours sharing a main language, to coordinate with", plural(own, "affiliate"), plural(shared, "affiliate"))
 	default:
-		a.Signal, a.Reason = Strong, fmt.Sprintf("no affiliate in the country; %s in countries sharing a main language", plural(shared, "affiliate"))
+		a.Signal, a.Reason = Strong, "no affiliate in the country, nor in the neighbours that share a main language"
 	}
 }
 
@@ -629,36 +656,37 @@ func (d *Dataset) affiliatesReadersNotEditors(a *Answer, c Country, year int) {
 		a.Signal, a.Reason = NoEvidence, "a presence score is missing"
 		return
 	}
-	held := 0
-	for _, ok := range []bool{af >= AdequatePresence, rp >= AdequatePresence, ep < AdequatePresence} {
-		if ok {
-			held++
-		}
-	}
 	reason := fmt.Sprintf("affiliates %s, readers %s, editors %s (median %s)", fmtScore(af), fmtScore(rp), fmtScore(ep), fmtScore(AdequatePresence))
-	switch held {
-	case 3:
-		a.Signal = Strong
-	case 2:
-		a.Signal = Mixed
+	// Lacking editorship is what the question looks for: without it the
+	// country is not one, however strong its affiliates and readers.
+	switch {
+	case ep >= AdequatePresence:
+		a.Signal, a.Reason = Weak, reason+": editorship is not lacking"
+	case af >= AdequatePresence && rp >= AdequatePresence:
+		a.Signal, a.Reason = Strong, reason
+	case af >= AdequatePresence || rp >= AdequatePresence:
+		a.Signal, a.Reason = Mixed, reason+": only one of affiliates and readers is strong"
 	default:
-		a.Signal = Weak
+		a.Signal, a.Reason = Weak, reason+": neither affiliates nor readers are strong"
 	}
-	a.Reason = reason
 }
 
-// balanced tests a country for question 2.2.
+// balanced tests a country for question 2.2 as its own answer would: the
+// four domains at or above the median, without a high data risk.
 func (d *Dataset) balanced(c Country, year int) (bool, string) {
-	var low []string
+	var a Answer
+	d.ecosystem(&a, c, year)
+	return a.Signal == Strong, a.Reason
+}
+
+// ecosystemScores writes the four organizing domains' presence scores.
+func (d *Dataset) ecosystemScores(c Country, year int) string {
+	var parts []string
 	for _, dom := range []DomainID{Programs, Affiliates, Editorship, Grants} {
-		if v, ok := d.presence(c, dom, year); !ok || v < AdequatePresence {
-			low = append(low, string(dom))
-		}
+		v, ok := d.presence(c, dom, year)
+		parts = append(parts, string(dom)+" "+fmtPresence(v, ok))
 	}
-	if len(low) > 0 {
-		return false, "below the median: " + strings.Join(low, ", ")
-	}
-	return true, "programs, affiliates, editors and grants at or above the median"
+	return strings.Join(parts, ", ")
 }
 
 func (d *Dataset) ecosystem(a *Answer, c Country, year int) {
@@ -691,9 +719,9 @@ func (d *Dataset) ecosystem(a *Answer, c Country, year int) {
 	risky := c.Protected || c.DataRiskScore != nil && *c.DataRiskScore >= HighRisk
 	switch {
 	case len(at) == len(doms) && !risky:
-		a.Signal, a.Reason = Strong, "programs, affiliates, editors and grants all at or above the median"
+		a.Signal, a.Reason = Strong, "all at or above the median: "+d.ecosystemScores(c, year)
 	case len(at) == len(doms):
-		a.Signal, a.Reason = Mixed, "a balanced ecosystem, but a high data risk or the protection list weighs on hosting an international event"
+		a.Signal, a.Reason = Mixed, "balanced ("+d.ecosystemScores(c, year)+"), but a high data risk or the protection list weighs on hosting an international event"
 	case progOK && len(at) >= 3:
 		a.Signal, a.Reason = Mixed, "below the median: "+strings.Join(below, ", ")
 	default:
@@ -742,19 +770,40 @@ func (d *Dataset) growth(a *Answer, c Country, year int) {
 	case len(strong) == 1:
 		a.Signal, a.Reason = Mixed, "strong growth in one domain only: "+strong[0]
 	default:
-		a.Signal, a.Reason = Weak, fmt.Sprintf("no domain with a growth score of %s or more", fmtScore(GrowthStrong))
+		a.Signal, a.Reason = Weak, fmt.Sprintf("no domain with a growth score of %s or more (best: %s)", fmtScore(GrowthStrong), d.bestGrowth(c, year))
 	}
+}
+
+// bestGrowth names a country's highest growth score.
+func (d *Dataset) bestGrowth(c Country, year int) string {
+	best, name := -1.0, ""
+	for _, dom := range Domains() {
+		if g, ok := d.Score(c.ISO2, dom.ID, Growth, year); ok && g > best {
+			best, name = g, string(dom.ID)
+		}
+	}
+	return name + " " + fmtScore(best)
 }
 
 // Coverage is the share of a country's people (%) who speak at least one
 // language with an open Wikipedia, taking its languages as independent
 // (CLDR's shares overlap: many people speak several).
 func (d *Dataset) Coverage(c Country) float64 {
-	miss := 1.0
+	// A language written in two scripts (sr, sr_Latn) is one language with
+	// one Wikipedia: count it once, at its larger share.
+	share := map[string]float64{}
+	var order []string
 	for _, l := range c.Languages {
 		if w, ok := d.Wikipedia(l.Lang); ok && w.Open() {
-			miss *= 1 - math.Min(l.PopulationPct, 100)/100
+			if _, seen := share[w.Lang]; !seen {
+				order = append(order, w.Lang)
+			}
+			share[w.Lang] = math.Max(share[w.Lang], math.Min(l.PopulationPct, 100))
 		}
+	}
+	miss := 1.0
+	for _, lang := range order {
+		miss *= 1 - share[lang]/100
 	}
 	return 100 * (1 - miss)
 }
@@ -791,7 +840,8 @@ func (d *Dataset) openProjects(langs []string) int {
 
 func (d *Dataset) languages(a *Answer, c Country, year int) {
 	open := d.openLanguages(c)
-	cov := d.Coverage(c)
+	// Judged as shown, in whole percents: "about 80%" is wide coverage.
+	cov := math.Round(d.Coverage(c))
 	a.Facts = append(a.Facts,
 		Fact{Label: "Languages spoken", Kind: FactCount, Value: float64(len(c.Languages)), OK: true},
 		Fact{Label: "Languages with an open Wikipedia", Kind: FactCount, Value: float64(len(open)), OK: true, Text: strings.Join(open, ", ")},
@@ -821,7 +871,7 @@ func (d *Dataset) needsCapacity(c Country, year int) (bool, string) {
 	base, which := d.base(c, year)
 	af, okA := d.presence(c, Affiliates, year)
 	pr, okP := d.presence(c, Programs, year)
-	ok := base >= AdequatePresence && af < NearPresence && pr < NearPresence
+	ok := okA && okP && base >= AdequatePresence && af < NearPresence && pr < NearPresence
 	return ok, fmt.Sprintf("%s %s; affiliates %s, programs %s", which, fmtScore(base), fmtPresence(af, okA), fmtPresence(pr, okP))
 }
 
@@ -857,6 +907,8 @@ func (d *Dataset) capacity(a *Answer, c Country, year int) {
 	}
 	reason := fmt.Sprintf("%s presence %s; affiliates %s, programs %s", which, fmtScore(base), fmtPresence(af, okA), fmtPresence(pr, okP))
 	switch {
+	case base >= AdequatePresence && (!okA || !okP):
+		a.Signal, a.Reason = Mixed, reason+": a base, but how organized it is is not fully known"
 	case base >= AdequatePresence && af < NearPresence && pr < NearPresence:
 		a.Signal, a.Reason = Strong, reason+": a base with little organizing"
 	case base >= AdequatePresence && (af < NearPresence || pr < NearPresence):
@@ -882,14 +934,19 @@ func (d *Dataset) regionCountries(s Subject) []Country {
 }
 
 // regionList answers a region question by naming its countries that pass a
-// country test: strong with at least `many` of them, mixed with fewer,
-// weak with none.
+// country test: strong with at least `many` of them (or all, in a smaller
+// region) that are also one in RegionShareDivisor of its countries, mixed
+// with fewer, weak with none, not enough data when no country has a score.
 func (d *Dataset) regionList(a *Answer, s Subject, year int, title, phrase string, test func(Country, int) (bool, string), many int) {
 	countries := d.regionCountries(s)
 	agg := d.regionSummary(s, year)
 	for _, ds := range agg.Domains {
 		info, _ := DomainByID(ds.Domain)
-		a.Facts = append(a.Facts, Fact{Label: info.Name + " (population-weighted mean)", Kind: FactScore, Value: ds.WeightedMean, OK: ds.HasWeighted, Modeled: d.Modeled(), Text: fmt.Sprintf("median %s of %d countries", fmtScore(ds.Median), ds.Scored)})
+		text := "no country has a score"
+		if ds.OK {
+			text = fmt.Sprintf("median %s of %d countries", fmtScore(ds.Median), ds.Scored)
+		}
+		a.Facts = append(a.Facts, Fact{Label: info.Name + " (population-weighted mean)", Kind: FactScore, Value: ds.WeightedMean, OK: ds.HasWeighted, Modeled: d.Modeled(), Text: text})
 	}
 	a.MentionsTitle = title
 	for _, c := range countries {
@@ -899,10 +956,18 @@ func (d *Dataset) regionList(a *Answer, s Subject, year int, title, phrase strin
 	}
 	a.Facts = append(a.Facts, Fact{Label: "Countries in the region", Kind: FactCount, Value: float64(len(countries)), OK: true})
 	n := len(a.Mentions)
+	scored := 0
+	for _, ds := range agg.Domains {
+		scored = max(scored, ds.Scored)
+	}
 	switch {
 	case len(countries) == 0:
 		a.Signal, a.Reason = NoEvidence, "the region has no countries"
-	case n >= many:
+	case scored == 0:
+		a.Signal, a.Reason = NoEvidence, fmt.Sprintf("none of its %d countries has a score", len(countries))
+	// Strong takes enough countries, and enough of a large region: two of
+	// North America's two are strong; two of Sub-Saharan Africa's 54 are not.
+	case n >= min(many, len(countries)) && n*RegionShareDivisor >= len(countries):
 		a.Signal, a.Reason = Strong, fmt.Sprintf("%d of its %d countries %s", n, len(countries), phrase)
 	case n > 0:
 		a.Signal, a.Reason = Mixed, fmt.Sprintf("%d of its %d countries %s", n, len(countries), phrase)
@@ -941,7 +1006,7 @@ func (d *Dataset) regionLanguages(a *Answer, s Subject, year int) {
 	sort.Strings(langs)
 	cov := 0.0
 	if people > 0 {
-		cov = 100 * covered / people
+		cov = math.Round(100 * covered / people)
 	}
 	a.Facts = append(a.Facts,
 		Fact{Label: "Languages with an open Wikipedia spoken in the region", Kind: FactCount, Value: float64(len(langs)), OK: true, Text: strings.Join(langs, ", ")},
@@ -950,8 +1015,8 @@ func (d *Dataset) regionLanguages(a *Answer, s Subject, year int) {
 	)
 	a.MentionsTitle = "Countries where languages with an open Wikipedia reach less than half the people"
 	for _, c := range countries {
-		if len(c.Languages) > 0 && d.Coverage(c) < SomeCoverage {
-			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: fmt.Sprintf("about %.0f%% reached", d.Coverage(c))})
+		if cov := math.Round(d.Coverage(c)); len(c.Languages) > 0 && cov < SomeCoverage {
+			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: fmt.Sprintf("about %.0f%% reached", cov)})
 		}
 	}
 	switch {

@@ -3,6 +3,7 @@ package model_test
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -270,9 +271,9 @@ func TestVerdicts(t *testing.T) {
 func TestChecklistThresholds(t *testing.T) {
 	got := []float64{model.AdequatePresence, model.NearPresence, model.ProportionGap, model.GrantsOutOfProportion,
 		model.RequestInLine, model.RequestOutOfLine, model.LowInternet, model.LowLiteracy, model.HighRisk,
-		model.UnpublishedRisk, model.MainLanguageShare, model.CrowdedAffiliates, model.WideCoverage,
-		model.SomeCoverage, model.GrowthStrong, model.GrowthWeak}
-	want := []float64{50, 40, 15, 30, 1, 3, 20, 60, 67.5, 75, 20, 3, 80, 50, 60, 40}
+		model.UnpublishedRisk, model.MainLanguageShare, model.CrowdedAffiliates, model.RegionShareDivisor,
+		model.WideCoverage, model.SomeCoverage, model.GrowthStrong, model.GrowthWeak}
+	want := []float64{50, 40, 15, 30, 1, 3, 20, 60, 67.5, 75, 20, 3, 10, 80, 50, 60, 40}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("thresholds = %v, want %v", got, want)
 	}
@@ -284,6 +285,9 @@ const (
 	clYear = 2024
 	clSSA  = "Sub-Saharan Africa"
 	clSA   = "South Asia"
+	clNWE  = "Northern & Western Europe"
+	clLAC  = "Latin America & Caribbean"
+	clNA   = "North America"
 )
 
 // clObs is an activity observation of clYear.
@@ -616,38 +620,53 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 		{
 			name: "just under the median and just under strong growth",
 			data: clData{scores: []model.Score{clP(ng, R, 49.9), clP(ng, E, 20), clG(ng, R, 59.9)}},
-			// 49.9 < 50, 59.9 < 60; 49.9 ≥ NearPresence 40 → mixed
-			signal: model.Mixed, reason: "best presence 49.9 (readership) is below the median and growth is middling",
+			// 49.9 < 50, 59.9 < 60; 49.9 ≥ NearPresence 40 → mixed, naming
+			// the best growth: readership 59.9 (the only one)
+			signal: model.Mixed, reason: "best presence 49.9 (readership) is below the median; best growth 59.9 (readership)",
 		},
 		{
 			name: "presence exactly near the median, no growth",
 			data: clData{scores: []model.Score{clP(ng, R, 40)}},
-			// 40 ≥ NearPresence 40 → mixed (the reason speaks of a growth it does not have)
-			signal: model.Mixed, reason: "best presence 40.0 (readership) is below the median and growth is middling",
+			// 40 ≥ NearPresence 40 → mixed; no growth score, and the reason says so
+			signal: model.Mixed, reason: "best presence 40.0 (readership) is below the median; no growth score this year",
 		},
 		{
 			name: "presence near the median, weak growth",
 			data: clData{scores: []model.Score{clP(ng, R, 45), clG(ng, R, 10)}},
-			// 45 ≥ 40 → mixed; the reason calls a growth of 10 (≤ GrowthWeak) middling
-			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median and growth is middling",
+			// 45 ≥ 40 → mixed on presence alone; the growth of 10 (≤ GrowthWeak)
+			// is named as it is, not called middling
+			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median; best growth 10.0 (readership)",
 		},
 		{
 			name: "low presence, growth just above weak",
 			data: clData{scores: []model.Score{clP(ng, R, 39.9), clG(ng, R, 40.1)}},
 			// 39.9 < 40 but growth 40.1 > GrowthWeak 40 → mixed
-			signal: model.Mixed, reason: "best presence 39.9 (readership) is below the median and growth is middling",
+			signal: model.Mixed, reason: "best presence 39.9 (readership) is below the median; best growth 40.1 (readership)",
 		},
 		{
 			name: "low presence, growth exactly weak",
 			data: clData{scores: []model.Score{clP(ng, R, 39.9), clG(ng, R, 40)}},
 			// 39.9 < 40 and growth 40 is not > 40 → weak
-			signal: model.Weak, reason: "best presence 39.9 (readership) and no strong growth",
+			signal: model.Weak, reason: "best presence 39.9 (readership); best growth 40.0 (readership)",
+		},
+		{
+			name: "the best growth is editorship's",
+			data: clData{scores: []model.Score{clP(ng, R, 45), clG(ng, R, 20), clG(ng, E, 35)}},
+			// presence 45 (readership) ≥ 40 → mixed; growth max(20, 35) = 35
+			// editorship, named though presence is readership's
+			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median; best growth 35.0 (editorship)",
+		},
+		{
+			name: "weak, with an editorship growth only",
+			data: clData{scores: []model.Score{clP(ng, R, 30), clP(ng, E, 25), clG(ng, E, 12)}},
+			// presence max(30, 25) = 30 < 40; growth 12 (editorship) ≤ 40 → weak
+			signal: model.Weak, reason: "best presence 30.0 (readership); best growth 12.0 (editorship)",
 		},
 		{
 			name: "editors only",
 			data: clData{scores: []model.Score{clP(ng, E, 45)}},
-			// best(no readership, 45 editorship) = 45 → mixed
-			signal: model.Mixed, reason: "best presence 45.0 (editorship) is below the median and growth is middling",
+			// best(no readership, 45 editorship) = 45 → mixed; no growth score
+			signal: model.Mixed, reason: "best presence 45.0 (editorship) is below the median; no growth score this year",
 			facts: []clFact{
 				{lRP, model.FactScore, false, 0, notEnuf, true},
 				{lEP, model.FactScore, true, 45, oneOfOne, true},
@@ -676,8 +695,8 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 			name: "no editing recorded (idle editorship)",
 			data: clData{obs: clIdle(ng, E), scores: []model.Score{clP(ng, R, 45)}},
 			// editors 0 and all-project editors 0: RankFacet finds NG idle, so
-			// no editorship score; readership 45 → mixed
-			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median and growth is middling",
+			// no editorship score; readership 45 → mixed; no growth score
+			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median; no growth score this year",
 			facts: []clFact{
 				{lEP, model.FactScore, false, 0, model.NoActivity, true},
 				{lWPE, model.FactCount, true, 0, "", true},
@@ -743,7 +762,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 				scores:    []model.Score{clP(ng, R, 20)},
 			},
 			// 20 < 40 and no growth → weak
-			signal: model.Weak, reason: "best presence 20.0 (readership) and no strong growth",
+			signal: model.Weak, reason: "best presence 20.0 (readership); no growth score this year",
 			facts: []clFact{{lML, model.FactText, true, 0, "none listed", false}},
 		},
 	}
@@ -901,9 +920,28 @@ func TestChecklist12Proportionate(t *testing.T) {
 			name: "a request just over once this year's grant dollars",
 			data: reqData,
 			req:  amount(20001),
-			// 20 001 ÷ 20 000 = 1.00005 > 1 → mixed, though it prints as 1.0×
-			signal: model.Mixed, reason: inLine + "; the request is 1.0× this year's grant dollars",
+			// 20 001 ÷ 20 000 = 1.00005, shown (and judged) as 1.0: not >
+			// RequestInLine 1 → in line, stays strong; the fact keeps the
+			// ratio itself
+			signal: model.Strong, reason: inLine + "; the request is 1.0× this year's grant dollars",
 			facts: []clFact{{lReqR, model.FactRatio, true, 1.00005, "", true}},
+		},
+		{
+			name: "a request of 1.04 times reads 1.0×: in line",
+			data: reqData,
+			req:  amount(20800),
+			// 20 800 ÷ 20 000 = 1.04 → 1.0 to one decimal, not > 1 → strong
+			signal: model.Strong, reason: inLine + "; the request is 1.0× this year's grant dollars",
+			facts: []clFact{{lReqR, model.FactRatio, true, 1.04, "", true}},
+		},
+		{
+			name: "a request of 1.05 times reads 1.1×: mixed",
+			data: reqData,
+			req:  amount(21000),
+			// 21 000 ÷ 20 000 = 1.05 (stored just over) → 1.1 to one decimal,
+			// > 1 → mixed
+			signal: model.Mixed, reason: inLine + "; the request is 1.1× this year's grant dollars",
+			facts: []clFact{{lReqR, model.FactRatio, true, 1.05, "", true}},
 		},
 		{
 			name: "a request of two and a half times",
@@ -927,8 +965,26 @@ func TestChecklist12Proportionate(t *testing.T) {
 			name: "a request just beyond three times",
 			data: reqData,
 			req:  amount(60001),
-			// 60 001 ÷ 20 000 = 3.00005 > 3 → weak, though it prints as 3.0×
-			signal: model.Weak, reason: inLine + "; the request is 3.0× this year's grant dollars",
+			// 60 001 ÷ 20 000 = 3.00005, shown (and judged) as 3.0: not >
+			// RequestOutOfLine 3 → still mixed
+			signal: model.Mixed, reason: inLine + "; the request is 3.0× this year's grant dollars",
+		},
+		{
+			name: "a request of 3.05 times reads 3.0× as the fact shows it",
+			data: reqData,
+			req:  amount(61000),
+			// 61 000 ÷ 20 000 = 3.05, stored just under (3.0499999…): the
+			// fact prints "3.0×", and the request is judged 3.0, not > 3 →
+			// mixed
+			signal: model.Mixed, reason: inLine + "; the request is 3.0× this year's grant dollars",
+			facts: []clFact{{lReqR, model.FactRatio, true, 3.05, "", true}},
+		},
+		{
+			name: "a request of 3.1 times: out of line",
+			data: reqData,
+			req:  amount(62000),
+			// 62 000 ÷ 20 000 = 3.1 > 3 → weak
+			signal: model.Weak, reason: inLine + "; the request is 3.1× this year's grant dollars",
 		},
 		{
 			name:   "a request of five times",
@@ -1065,11 +1121,13 @@ func TestChecklist13Barriers(t *testing.T) {
 			facts: []clFact{{lRisk, model.FactScore, true, 75, "Some risk", false}},
 		},
 		{
-			name:   "on the protection list only",
-			data:   access(50, 80, nil, true),
+			name: "on the protection list only",
+			data: access(50, 80, nil, true),
+			// internet 50 and literacy 80 are fine; the list is one barrier;
+			// the fact reads the note itself (which says "on the … list")
 			signal: model.Mixed, reason: "one barrier: on the protection list",
 			facts: []clFact{
-				{lProt, model.FactText, true, 0, "on it: " + model.ProtectionNote, false},
+				{lProt, model.FactText, true, 0, model.ProtectionNote, false},
 				{lRisk, model.FactScore, false, 0, "", false},
 			},
 		},
@@ -1084,11 +1142,31 @@ func TestChecklist13Barriers(t *testing.T) {
 			signal: model.Weak, reason: "barriers: internet users 10.0%, literacy 50.0%, data risk 80.0, on the protection list (a risk too high for the Foundation to publish data)",
 		},
 		{
-			name: "one figure only, and it is fine",
+			name: "literacy only, and it is fine",
 			data: access(nan, 80, nil, false),
-			// literacy alone is enough for a signal
-			signal: model.Strong, reason: "no barrier found in access, literacy, data risk or protection",
+			// literacy 80 ≥ 60: no barrier found, but with neither internet
+			// access nor a data risk known, that is not strong → mixed
+			signal: model.Mixed, reason: "no barrier found, but neither internet access nor data risk is known",
 			facts: []clFact{{lNet, model.FactPercent, false, 0, "", false}},
+		},
+		{
+			name: "internet only, and it is fine",
+			data: access(20, nan, nil, false),
+			// internet 20 is not < 20; internet access is known → strong
+			signal: model.Strong, reason: "no barrier found in access, literacy, data risk or protection",
+			facts: []clFact{{lLit, model.FactPercent, false, 0, "", false}},
+		},
+		{
+			name: "data risk only, and it is fine",
+			data: access(nan, nan, clRisk(67.4), false),
+			// risk 67.4 < 67.5; the data risk is known → strong
+			signal: model.Strong, reason: "no barrier found in access, literacy, data risk or protection",
+		},
+		{
+			name: "literacy only, and it is low",
+			data: access(nan, 59.9, nil, false),
+			// a barrier found is a barrier, whatever else is unknown → mixed
+			signal: model.Mixed, reason: "one barrier: literacy 59.9%",
 		},
 		{
 			name:   "no figure at all",
@@ -1104,8 +1182,20 @@ func TestChecklist13Barriers(t *testing.T) {
 		{
 			name: "on the protection list but no figure",
 			data: access(nan, nan, nil, true),
-			// the protection list alone gives no signal
-			signal: model.NoEvidence, reason: "no internet, literacy or data risk figure",
+			// the protection list is evidence by itself: one barrier → mixed
+			signal: model.Mixed, reason: "one barrier: on the protection list",
+			facts: []clFact{
+				{lNet, model.FactPercent, false, 0, "", false},
+				{lLit, model.FactPercent, false, 0, "", false},
+				{lRisk, model.FactScore, false, 0, "", false},
+				{lProt, model.FactText, true, 0, model.ProtectionNote, false},
+			},
+		},
+		{
+			name: "on the protection list with a low literacy, nothing else known",
+			data: access(nan, 40, nil, true),
+			// literacy 40 < 60 and the list: two barriers → weak
+			signal: model.Weak, reason: "barriers: literacy 40.0%, on the protection list",
 		},
 	}
 	runChecklistCases(t, "1.3", cases)
@@ -1121,13 +1211,15 @@ func TestChecklist13Barriers(t *testing.T) {
 //	CM Cameroon  fr 30, ff 20, en 10(off) 1      Fula, English (in CM's order)
 //	GH Ghana     tw 40, en 5 (de facto)   2      English
 //	NE Niger     ha 50, fr 10 (official)  1      Hausa
-//	IN India     hi 40 (off), en 20       3      English (South Asia)
+//	IN India     hi 40 (off), en 20       3      English, but in South Asia
 //	BJ Benin     fr 30 (off); yo 19.9 not 4      none: Yoruba is not main there
 //	GQ Eq. Guinea ig 60                  5      none: Igbo is not main in NG
 //	SL Sierra Leone en 10 (official)      0      English, but no affiliate
 //	LR Liberia   en 20                   —      English, but no figure
 //
-// Nigeria's neighbours: 1 + 2 + 1 + 3 = 7 affiliates.
+// The same space is the countries of the same Wikimedia region sharing a
+// main language: India, in South Asia, is not one of them. Nigeria's
+// neighbours: CM 1 + GH 2 + NE 1 = 4 affiliates.
 func clAffiliatesData(ngAff float64) clData {
 	lang := func(code string, pct float64, status string) model.CountryLanguage {
 		return model.CountryLanguage{Lang: code, PopulationPct: pct, OfficialStatus: status}
@@ -1158,51 +1250,70 @@ const (
 	lAff      = "Affiliates in the country"
 	lAffYears = "Years of affiliate activity"
 	lAffMem   = "Affiliate members"
-	lAffLang  = "Affiliates in countries sharing a main language"
+	lAffLang  = "Affiliates in countries of the region sharing a main language"
 )
 
 func TestChecklist14OtherAffiliates(t *testing.T) {
-	// Nigeria's neighbours by language, by name.
+	// Nigeria's neighbours by language, by name; India's English
+	// affiliates are in another region.
 	ngMentions := []string{
 		"CM Cameroon: 1 affiliate; shares Fula, English",
 		"GH Ghana: 2 affiliates; shares English",
-		"IN India: 3 affiliates; shares English",
 		"NE Niger: 1 affiliate; shares Hausa",
 	}
 	cases := []clCase{
 		{
 			name: "exactly CrowdedAffiliates",
 			data: clAffiliatesData(3),
-			// 3 ≥ 3 → crowded; 1 + 2 + 3 + 1 = 7 around
-			signal: model.Weak, reason: "3 affiliates already in the country, 7 affiliates more in countries sharing a main language",
+			// 3 ≥ 3 → crowded; CM 1 + GH 2 + NE 1 = 4 around (not India's 3)
+			signal: model.Weak, reason: "3 affiliates already in the country, 4 affiliates more in neighbours sharing a main language",
 			labels: []string{lAff, lAffYears, lAffMem, lAffLang},
 			facts: []clFact{
 				{lAff, model.FactCount, true, 3, "", true},
 				{lAffYears, model.FactCount, true, 12, "", true},
 				{lAffMem, model.FactCount, true, 150, "", true},
-				{lAffLang, model.FactCount, true, 7, "", true},
+				{lAffLang, model.FactCount, true, 4, "", true},
 			},
 			title: lAffLang, mentions: ngMentions,
 		},
 		{
-			name:   "one under CrowdedAffiliates",
-			data:   clAffiliatesData(2),
-			signal: model.Mixed, reason: "2 affiliates in the country to coordinate with, 7 affiliates more in countries sharing a main language",
+			name: "one under CrowdedAffiliates",
+			data: clAffiliatesData(2),
+			// 2 < 3 → some to coordinate with → mixed
+			signal: model.Mixed, reason: "2 affiliates in the country and 4 affiliates in neighbours sharing a main language, to coordinate with",
 			title: lAffLang, mentions: ngMentions,
 		},
 		{
 			name:   "one affiliate",
 			data:   clAffiliatesData(1),
-			signal: model.Mixed, reason: "1 affiliate in the country to coordinate with, 7 affiliates more in countries sharing a main language",
+			signal: model.Mixed, reason: "1 affiliate in the country and 4 affiliates in neighbours sharing a main language, to coordinate with",
 			title: lAffLang, mentions: ngMentions,
 		},
 		{
-			name: "no affiliate in the country",
+			name: "no affiliate in the country, some in its neighbours",
 			data: clAffiliatesData(0),
-			// an open space, however many share its languages
-			signal: model.Strong, reason: "no affiliate in the country; 7 affiliates in countries sharing a main language",
+			// none in the country but 4 in the neighbours: not an open space → mixed
+			signal: model.Mixed, reason: "0 affiliates in the country and 4 affiliates in neighbours sharing a main language, to coordinate with",
 			facts: []clFact{{lAff, model.FactCount, true, 0, "", true}},
 			title: lAffLang, mentions: ngMentions,
+		},
+		{
+			name: "no affiliate in the country nor its neighbours; one sharing English in another region",
+			data: clData{
+				countries: []model.Country{
+					clNigeria(),
+					{ISO2: "IN", Name: "India", WikimediaRegion: clSA, Languages: []model.CountryLanguage{{Lang: "en", PopulationPct: 20}}},
+					{ISO2: "SL", Name: "Sierra Leone", WikimediaRegion: clSSA, Languages: []model.CountryLanguage{{Lang: "en", PopulationPct: 10, OfficialStatus: "official"}}},
+				},
+				obs: []model.Observation{clObs("NG", model.IndAffiliates, 0), clObs("IN", model.IndAffiliates, 3), clObs("SL", model.IndAffiliates, 0)},
+			},
+			// India's 3 English affiliates are in South Asia: not counted;
+			// Sierra Leone shares English but has none → 0 and 0 → strong
+			signal: model.Strong, reason: "no affiliate in the country, nor in the neighbours that share a main language",
+			facts: []clFact{
+				{lAff, model.FactCount, true, 0, "", true},
+				{lAffLang, model.FactCount, true, 0, "", true},
+			},
 		},
 		{
 			name:   "no affiliate figure for the country",
@@ -1210,7 +1321,7 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			signal: model.NoEvidence, reason: "no affiliate figure for the country",
 			facts: []clFact{
 				{lAff, model.FactCount, false, 0, "", true},
-				{lAffLang, model.FactCount, true, 7, "", true},
+				{lAffLang, model.FactCount, true, 4, "", true},
 			},
 			title: lAffLang, mentions: ngMentions,
 		},
@@ -1218,8 +1329,8 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			name:    "Benin: only French is main, Yoruba's 19.9% is not",
 			data:    clAffiliatesData(3),
 			country: "BJ",
-			// French is main in Cameroon (1) and Niger (1): 2
-			signal: model.Weak, reason: "4 affiliates already in the country, 2 affiliates more in countries sharing a main language",
+			// French is main in Cameroon (1) and Niger (1), both in the region: 2
+			signal: model.Weak, reason: "4 affiliates already in the country, 2 affiliates more in neighbours sharing a main language",
 			title: lAffLang,
 			mentions: []string{
 				"CM Cameroon: 1 affiliate; shares French",
@@ -1230,14 +1341,14 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			name:    "Liberia: English is main, but Liberia has no figure",
 			data:    clAffiliatesData(3),
 			country: "LR",
-			// NG 3 + CM 1 + GH 2 + IN 3 = 9; Sierra Leone's 0 is not listed
+			// NG 3 + CM 1 + GH 2 = 6 (India is in South Asia); Sierra
+			// Leone's 0 is not listed
 			signal: model.NoEvidence, reason: "no affiliate figure for the country",
-			facts: []clFact{{lAffLang, model.FactCount, true, 9, "", true}},
+			facts: []clFact{{lAffLang, model.FactCount, true, 6, "", true}},
 			title: lAffLang,
 			mentions: []string{
 				"CM Cameroon: 1 affiliate; shares English",
 				"GH Ghana: 2 affiliates; shares English",
-				"IN India: 3 affiliates; shares English",
 				"NG Nigeria: 3 affiliates; shares English",
 			},
 		},
@@ -1245,23 +1356,39 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			name:    "a main language nobody else has",
 			data:    clAffiliatesData(3),
 			country: "GQ",
-			signal:  model.Weak, reason: "5 affiliates already in the country, 0 affiliates more in countries sharing a main language",
+			signal:  model.Weak, reason: "5 affiliates already in the country, 0 affiliates more in neighbours sharing a main language",
 			facts: []clFact{{lAffLang, model.FactCount, true, 0, "", true}},
 		},
 		{
 			name: "Norwegian Bokmål (nb) and Norwegian (no) are one wiki language",
 			data: clData{
 				countries: []model.Country{
-					{ISO2: "NO", Name: "Norway", Languages: []model.CountryLanguage{{Lang: "nb", PopulationPct: 95, OfficialStatus: "official"}}},
-					{ISO2: "SJ", Name: "Svalbard & Jan Mayen", Languages: []model.CountryLanguage{{Lang: "no", PopulationPct: 100}}},
+					{ISO2: "NO", Name: "Norway", WikimediaRegion: clNWE, Languages: []model.CountryLanguage{{Lang: "nb", PopulationPct: 95, OfficialStatus: "official"}}},
+					{ISO2: "SJ", Name: "Svalbard & Jan Mayen", WikimediaRegion: clNWE, Languages: []model.CountryLanguage{{Lang: "no", PopulationPct: 100}}},
 				},
 				obs: []model.Observation{clObs("NO", model.IndAffiliates, 2), clObs("SJ", model.IndAffiliates, 1)},
 			},
 			country: "NO",
-			signal:  model.Mixed, reason: "2 affiliates in the country to coordinate with, 1 affiliate more in countries sharing a main language",
+			// 2 < 3, and 1 more next door → mixed
+			signal: model.Mixed, reason: "2 affiliates in the country and 1 affiliate in neighbours sharing a main language, to coordinate with",
 			title: lAffLang,
 			// named as the subject names it
 			mentions: []string{"SJ Svalbard & Jan Mayen: 1 affiliate; shares Norwegian Bokmål"},
+		},
+		{
+			name: "a country without a Wikimedia region has no neighbours",
+			data: clData{
+				countries: []model.Country{
+					{ISO2: "NO", Name: "Norway", Languages: []model.CountryLanguage{{Lang: "nb", PopulationPct: 95, OfficialStatus: "official"}}},
+					{ISO2: "SJ", Name: "Svalbard & Jan Mayen", Languages: []model.CountryLanguage{{Lang: "no", PopulationPct: 100}}},
+				},
+				obs: []model.Observation{clObs("NO", model.IndAffiliates, 0), clObs("SJ", model.IndAffiliates, 1)},
+			},
+			country: "NO",
+			// no region: no same space beyond the country (two countries
+			// without a region are not one region) → 0 and 0 → strong
+			signal: model.Strong, reason: "no affiliate in the country, nor in the neighbours that share a main language",
+			facts: []clFact{{lAffLang, model.FactCount, true, 0, "", true}},
 		},
 	}
 	runChecklistCases(t, "1.4", cases)
@@ -1270,11 +1397,13 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 // ---- region subjects -------------------------------------------------------
 
 // clRegionData: Sub-Saharan Africa (CM GH KE NG SN) and South Asia (BD IN
-// NP), with populations as of 2023, the given scores and observations.
-// Only Nigeria lists languages.
+// NP), with populations as of 2023, the given scores (with the overall
+// scores they imply, clWithOverall) and observations. Only Nigeria lists
+// languages.
 //
 //	CM 60  GH 40  KE 50  NG 200  SN 20  |  BD 200  IN 1400  NP 30
 func clRegionData(scores []model.Score, obs ...model.Observation) clData {
+	scores = clWithOverall(scores)
 	countries := []model.Country{
 		{ISO2: "CM", Name: "Cameroon", WikimediaRegion: clSSA},
 		{ISO2: "GH", Name: "Ghana", WikimediaRegion: clSSA},
@@ -1292,6 +1421,41 @@ func clRegionData(scores []model.Score, obs ...model.Observation) clData {
 	return clData{countries: countries, obs: obs, scores: scores}
 }
 
+// clWithOverall adds the overall scores that scoring gives with presence
+// and growth (model.ComputeScores): for a country and domain with a
+// presence score, the mean of presence and growth, or presence alone
+// without growth; nothing without presence (an idle domain has none). A
+// region's summaries, and whether any of its countries has a score, are read
+// off the overall scores: a fixture with presence scores alone would be one
+// scoring never makes.
+func clWithOverall(scores []model.Score) []model.Score {
+	type key struct {
+		iso2 string
+		dom  model.DomainID
+	}
+	pres, grow := map[key]float64{}, map[key]float64{}
+	var order []key
+	for _, sc := range scores {
+		k := key{sc.ISO2, sc.Domain}
+		switch sc.Facet {
+		case model.Presence:
+			pres[k] = sc.Score
+			order = append(order, k)
+		case model.Growth:
+			grow[k] = sc.Score
+		case model.Overall:
+			panic("clWithOverall: the overall scores are derived, not given")
+		}
+	}
+	out := append([]model.Score(nil), scores...)
+	for _, k := range order {
+		g, hasG := grow[k]
+		v, _ := model.CombineFacets(pres[k], true, g, hasG)
+		out = append(out, clScore(k.iso2, k.dom, model.Overall, v))
+	}
+	return out
+}
+
 // Labels of the region's domain summaries.
 const (
 	lRegR   = "Readership (population-weighted mean)"
@@ -1300,7 +1464,7 @@ const (
 	lRegG   = "Grants Leadership (population-weighted mean)"
 	lRegA   = "Affiliates Leadership (population-weighted mean)"
 	lRegN   = "Countries in the region"
-	noScore = "median 0.0 of 0 countries"
+	noScore = "no country has a score"
 )
 
 var regionListLabels = []string{lRegR, lRegE, lRegP, lRegG, lRegA, lRegN}
@@ -1335,7 +1499,8 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 		{
 			name: "all three just on the right side of the median",
 			data: clData{scores: []model.Score{clP(ng, A, 50), clP(ng, R, 50), clP(ng, E, 49.9)}},
-			// 50 ≥ 50, 50 ≥ 50, 49.9 < 50: three held
+			// editors 49.9 < 50: editorship is lacking; affiliates 50 ≥ 50 and
+			// readers 50 ≥ 50 → strong
 			signal: model.Strong, reason: "affiliates 50.0, readers 50.0, editors 49.9 (median 50.0)",
 			labels: []string{lAP, lRP, lEP},
 			facts: []clFact{
@@ -1347,32 +1512,40 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 		{
 			name: "editors exactly at the median",
 			data: clData{scores: []model.Score{clP(ng, A, 50), clP(ng, R, 50), clP(ng, E, 50)}},
-			// editors 50 is not < 50: two held → mixed
-			signal: model.Mixed, reason: "affiliates 50.0, readers 50.0, editors 50.0 (median 50.0)",
+			// editors 50 ≥ 50: editorship is not lacking → weak, however
+			// strong affiliates and readers are
+			signal: model.Weak, reason: "affiliates 50.0, readers 50.0, editors 50.0 (median 50.0): editorship is not lacking",
+		},
+		{
+			name: "editors lacking, readers just under the median",
+			data: clData{scores: []model.Score{clP(ng, A, 90), clP(ng, R, 49.9), clP(ng, E, 49.9)}},
+			// editors 49.9 < 50; affiliates 90 ≥ 50, readers 49.9 < 50: one → mixed
+			signal: model.Mixed, reason: "affiliates 90.0, readers 49.9, editors 49.9 (median 50.0): only one of affiliates and readers is strong",
 		},
 		{
 			name: "no affiliate activity (idle) counts as 0",
 			data: clData{obs: clIdle(ng, A), scores: []model.Score{clP(ng, R, 80), clP(ng, E, 10)}},
-			// affiliates 0 < 50; readers 80 ≥ 50; editors 10 < 50: two held
-			signal: model.Mixed, reason: "affiliates 0.0, readers 80.0, editors 10.0 (median 50.0)",
+			// editors 10 < 50; affiliates 0 < 50, readers 80 ≥ 50: one → mixed
+			signal: model.Mixed, reason: "affiliates 0.0, readers 80.0, editors 10.0 (median 50.0): only one of affiliates and readers is strong",
 			facts: []clFact{{lAP, model.FactScore, false, 0, model.NoActivity, true}},
 		},
 		{
-			name:   "no editing recorded (idle) counts as 0",
-			data:   clData{obs: clIdle(ng, E), scores: []model.Score{clP(ng, A, 60), clP(ng, R, 60)}},
+			name: "no editing recorded (idle) counts as 0",
+			data: clData{obs: clIdle(ng, E), scores: []model.Score{clP(ng, A, 60), clP(ng, R, 60)}},
+			// editors 0 < 50; affiliates 60 and readers 60 ≥ 50 → strong
 			signal: model.Strong, reason: "affiliates 60.0, readers 60.0, editors 0.0 (median 50.0)",
 		},
 		{
 			name: "the opposite profile",
 			data: clData{scores: []model.Score{clP(ng, A, 49.9), clP(ng, R, 20), clP(ng, E, 70)}},
-			// none held
-			signal: model.Weak, reason: "affiliates 49.9, readers 20.0, editors 70.0 (median 50.0)",
+			// editors 70 ≥ 50 → weak, before affiliates and readers are looked at
+			signal: model.Weak, reason: "affiliates 49.9, readers 20.0, editors 70.0 (median 50.0): editorship is not lacking",
 		},
 		{
-			name: "only editorship is low",
+			name: "editorship lacking, but affiliates and readers too",
 			data: clData{scores: []model.Score{clP(ng, A, 10), clP(ng, R, 20), clP(ng, E, 10)}},
-			// one held
-			signal: model.Weak, reason: "affiliates 10.0, readers 20.0, editors 10.0 (median 50.0)",
+			// editors 10 < 50; affiliates 10 and readers 20 < 50: neither → weak
+			signal: model.Weak, reason: "affiliates 10.0, readers 20.0, editors 10.0 (median 50.0): neither affiliates nor readers are strong",
 		},
 		{
 			name:   "no data for affiliates",
@@ -1394,14 +1567,14 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 	//	IN  55          60       45        yes
 	//	BD  20          60       10        no
 	//	NP  —           —        —         no
+	//
+	// No growth score: every overall score is the presence score.
 	regionScores := []model.Score{
 		clP("NG", A, 60), clP("NG", R, 70), clP("NG", E, 30),
 		clP("GH", A, 50), clP("GH", R, 50), clP("GH", E, 49.9),
 		clP("KE", A, 50), clP("KE", R, 50), clP("KE", E, 50),
 		clP("CM", R, 90), clP("CM", E, 10),
 		clP("BD", A, 20), clP("BD", R, 60), clP("BD", E, 10),
-		// overall readership for the region's summary
-		clScore("NG", R, model.Overall, 80), clScore("GH", R, model.Overall, 40),
 	}
 	withIndia := append(append([]model.Score(nil), regionScores...), clP("IN", A, 55), clP("IN", R, 60), clP("IN", E, 45))
 	const title = "Countries of the region with strong affiliates and readers but weak editorship"
@@ -1410,12 +1583,21 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			name:   "Sub-Saharan Africa: two countries, enough for strong",
 			data:   clRegionData(withIndia, clIdle("CM", A)...),
 			region: clSSA,
+			// 2 ≥ min(2, 5) = 2, and 2 × 10 = 20 ≥ 5 countries → strong
 			signal: model.Strong, reason: "2 of its 5 countries have strong affiliates and readers but weak editorship",
 			labels: regionListLabels,
 			facts: []clFact{
-				// (80 × 200 + 40 × 40) ÷ (200 + 40) = 17 600 ÷ 240 = 73.33…; median of 40, 80 = 60
-				{lRegR, model.FactScore, true, 17600.0 / 240, "median 60.0 of 2 countries", true},
-				{lRegE, model.FactScore, false, 0, noScore, true},
+				// readership NG 70, GH 50, KE 50, CM 90 (SN none):
+				// (70 × 200 + 50 × 40 + 50 × 50 + 90 × 60) ÷ (200 + 40 + 50 + 60)
+				// = (14 000 + 2000 + 2500 + 5400) ÷ 350 = 23 900 ÷ 350 = 68.29…;
+				// median of 50, 50, 70, 90 = (50 + 70) ÷ 2 = 60
+				{lRegR, model.FactScore, true, 23900.0 / 350, "median 60.0 of 4 countries", true},
+				// affiliates NG 60, GH 50, KE 50; idle Cameroon has no score:
+				// (12 000 + 2000 + 2500) ÷ 290 = 16 500 ÷ 290; median 50
+				{lRegA, model.FactScore, true, 16500.0 / 290, "median 50.0 of 3 countries", true},
+				// no country has a programs or grants score
+				{lRegP, model.FactScore, false, 0, noScore, true},
+				{lRegG, model.FactScore, false, 0, noScore, true},
 				{lRegN, model.FactCount, true, 5, "", false},
 			},
 			title: title,
@@ -1428,6 +1610,7 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			name:   "South Asia: one country is mixed",
 			data:   clRegionData(withIndia),
 			region: clSA,
+			// India alone: 1 < min(2, 3) = 2 → mixed
 			signal: model.Mixed, reason: "1 of its 3 countries have strong affiliates and readers but weak editorship",
 			facts: []clFact{{lRegN, model.FactCount, true, 3, "", false}},
 			title: title, mentions: []string{"IN India: affiliates 55.0, readers 60.0, editors 45.0"},
@@ -1436,6 +1619,7 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			name:   "South Asia without India: none",
 			data:   clRegionData(regionScores),
 			region: clSA,
+			// Bangladesh has scores but does not pass → weak
 			signal: model.Weak, reason: "none of its 3 countries have strong affiliates and readers but weak editorship",
 			title: title,
 		},
@@ -1443,8 +1627,22 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			name:   "a region whose countries have no data at all",
 			data:   clRegionData(nil),
 			region: clSA,
-			// reads as weak, not as not enough data
-			signal: model.Weak, reason: "none of its 3 countries have strong affiliates and readers but weak editorship",
+			// no country has a score in any domain: not enough data, not weak
+			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
+			labels: regionListLabels,
+			facts: []clFact{
+				{lRegR, model.FactScore, false, 0, noScore, true},
+				{lRegE, model.FactScore, false, 0, noScore, true},
+				{lRegN, model.FactCount, true, 3, "", false},
+			},
+			title: title,
+		},
+		{
+			name:   "a region whose only scores are Sub-Saharan Africa's",
+			data:   clRegionData(regionScores[:3]),
+			region: clSA,
+			// Nigeria's scores are not South Asia's
+			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
 			title: title,
 		},
 		{
@@ -1477,8 +1675,14 @@ func TestChecklist22Ecosystem(t *testing.T) {
 	risky := func(risk *float64, protected bool, scores []model.Score) clData {
 		return clData{countries: []model.Country{clNG(func(c *model.Country) { c.DataRiskScore, c.Protected = risk, protected })}, scores: scores}
 	}
-	const balanced = "programs, affiliates, editors and grants all at or above the median"
-	const butRisky = "a balanced ecosystem, but a high data risk or the protection list weighs on hosting an international event"
+	// the four scores, in the order programs, affiliates, editorship, grants
+	fourScores := func(p, a, e, g string) string {
+		return "programs " + p + ", affiliates " + a + ", editorship " + e + ", grants " + g
+	}
+	balanced := func(scores string) string { return "all at or above the median: " + scores }
+	butRisky := func(scores string) string {
+		return "balanced (" + scores + "), but a high data risk or the protection list weighs on hosting an international event"
+	}
 	cases := []clCase{
 		{
 			name: "all four exactly at the median, risk just under HighRisk",
@@ -1487,7 +1691,8 @@ func TestChecklist22Ecosystem(t *testing.T) {
 				d.obs = []model.Observation{clObs(ng, model.IndOrganizers, 12), clObs(ng, model.IndParticipants, 300)}
 				return d
 			}(),
-			signal: model.Strong, reason: balanced,
+			// 50 ≥ 50 four times; risk 67.4 < 67.5 → strong, naming the four
+			signal: model.Strong, reason: balanced(fourScores("50.0", "50.0", "50.0", "50.0")),
 			labels: []string{lPP, lAP, lEP, lGP, lOrg, lPart},
 			facts: []clFact{
 				{lPP, model.FactScore, true, 50, oneOfOne, true},
@@ -1497,14 +1702,15 @@ func TestChecklist22Ecosystem(t *testing.T) {
 			},
 		},
 		{
-			name:   "balanced, data risk exactly HighRisk",
-			data:   risky(clRisk(67.5), false, four(ng, 60, 60, 60, 60)),
-			signal: model.Mixed, reason: butRisky,
+			name: "balanced, data risk exactly HighRisk",
+			data: risky(clRisk(67.5), false, four(ng, 60, 60, 60, 60)),
+			// 67.5 ≥ HighRisk 67.5 → mixed
+			signal: model.Mixed, reason: butRisky(fourScores("60.0", "60.0", "60.0", "60.0")),
 		},
 		{
 			name:   "balanced, on the protection list",
-			data:   risky(nil, true, four(ng, 60, 60, 60, 60)),
-			signal: model.Mixed, reason: butRisky,
+			data:   risky(nil, true, four(ng, 60, 60, 60, 70)),
+			signal: model.Mixed, reason: butRisky(fourScores("60.0", "60.0", "60.0", "70.0")),
 		},
 		{
 			name: "grants just under the median",
@@ -1566,29 +1772,64 @@ func TestChecklist22Ecosystem(t *testing.T) {
 			data.countries[i].Protected = true
 		}
 	}
+	// Ghana off the protection list
+	unprotected := data
+	unprotected.countries = append([]model.Country(nil), data.countries...)
+	for i := range unprotected.countries {
+		if unprotected.countries[i].ISO2 == "GH" {
+			unprotected.countries[i].Protected = false
+		}
+	}
 	const title = "Countries of the region with a balanced organizer ecosystem"
-	const note = "programs, affiliates, editors and grants at or above the median"
 	regionCases := []clCase{
 		{
-			name: "Sub-Saharan Africa", data: data, region: clSSA,
+			name: "Sub-Saharan Africa: Ghana, on the protection list, is not counted", data: data, region: clSSA,
+			// the region counts a country as its own answer does: Ghana's is
+			// mixed (protection list) → Nigeria alone, 1 < min(2, 5) → mixed
+			signal: model.Mixed, reason: "1 of its 5 countries have a balanced organizer ecosystem",
+			labels:   regionListLabels,
+			title:    title,
+			mentions: []string{"NG Nigeria: " + balanced(fourScores("60.0", "60.0", "60.0", "60.0"))},
+		},
+		{
+			name: "Sub-Saharan Africa with Ghana off the protection list", data: unprotected, region: clSSA,
+			// Ghana's own answer is now strong: 2 ≥ min(2, 5), 20 ≥ 5 → strong
 			signal: model.Strong, reason: "2 of its 5 countries have a balanced organizer ecosystem",
-			labels: regionListLabels,
-			title:  title,
-			// Ghana is listed though its own answer is mixed (protection list)
-			mentions: []string{"GH Ghana: " + note, "NG Nigeria: " + note},
+			title: title,
+			mentions: []string{
+				"GH Ghana: " + balanced(fourScores("50.0", "50.0", "50.0", "50.0")),
+				"NG Nigeria: " + balanced(fourScores("60.0", "60.0", "60.0", "60.0")),
+			},
 		},
 		{
 			name: "Ghana asked alone", data: data, country: "GH",
-			signal: model.Mixed, reason: butRisky,
+			signal: model.Mixed, reason: butRisky(fourScores("50.0", "50.0", "50.0", "50.0")),
 		},
 		{
 			name: "South Asia", data: data, region: clSA,
+			// India alone: 1 < min(2, 3) → mixed
 			signal: model.Mixed, reason: "1 of its 3 countries have a balanced organizer ecosystem",
-			title: title, mentions: []string{"IN India: " + note},
+			title: title, mentions: []string{"IN India: " + balanced(fourScores("70.0", "70.0", "70.0", "70.0"))},
+		},
+		{
+			name: "South Asia with India's data risk high", data: func() clData {
+				d := data
+				d.countries = append([]model.Country(nil), data.countries...)
+				for i := range d.countries {
+					if d.countries[i].ISO2 == "IN" {
+						d.countries[i].DataRiskScore = clRisk(70)
+					}
+				}
+				return d
+			}(), region: clSA,
+			// 70 ≥ HighRisk: India's own answer is mixed → none passes, but
+			// India has scores → weak
+			signal: model.Weak, reason: "none of its 3 countries have a balanced organizer ecosystem",
+			title: title,
 		},
 		{
 			name: "South Asia without data", data: clRegionData(nil), region: clSA,
-			signal: model.Weak, reason: "none of its 3 countries have a balanced organizer ecosystem",
+			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
 			title: title,
 		},
 	}
@@ -1625,9 +1866,27 @@ func TestChecklist23Growth(t *testing.T) {
 			signal: model.Mixed, reason: "strong growth in one domain only: editorship 60.0",
 		},
 		{
-			name:   "none strong",
-			data:   clData{scores: []model.Score{clG(ng, R, 59.9), clG(ng, E, 10), clG(ng, A, 0)}},
-			signal: model.Weak, reason: "no domain with a growth score of 60.0 or more",
+			name: "none strong",
+			data: clData{scores: []model.Score{clG(ng, R, 59.9), clG(ng, E, 10), clG(ng, A, 0)}},
+			// 59.9, 10 and 0 < 60 → weak; the best is readership's 59.9
+			signal: model.Weak, reason: "no domain with a growth score of 60.0 or more (best: readership 59.9)",
+		},
+		{
+			name: "none strong, the best in affiliates",
+			data: clData{scores: []model.Score{clG(ng, R, 0), clG(ng, G, 30), clG(ng, A, 45)}},
+			// max(0, 30, 45) = 45 affiliates < 60 → weak
+			signal: model.Weak, reason: "no domain with a growth score of 60.0 or more (best: affiliates 45.0)",
+		},
+		{
+			name: "none strong, a tie goes to the first domain",
+			data: clData{scores: []model.Score{clG(ng, E, 30), clG(ng, G, 30)}},
+			// editorship and grants both 30: editorship comes first in Domains()
+			signal: model.Weak, reason: "no domain with a growth score of 60.0 or more (best: editorship 30.0)",
+		},
+		{
+			name:   "a growth score of 0 is a score",
+			data:   clData{scores: []model.Score{clG(ng, R, 0)}},
+			signal: model.Weak, reason: "no domain with a growth score of 60.0 or more (best: readership 0.0)",
 		},
 		{
 			name:   "presence but no growth score",
@@ -1648,6 +1907,10 @@ func TestChecklist23Growth(t *testing.T) {
 	//	SN  —                                         0           no
 	//	IN  70         —          65     —            2           yes
 	//	BD  60         —          —      —            1           no
+	//
+	// A growth score is rated from the presence inputs, so a country with
+	// one has a presence score too (and so an overall score): readership
+	// presence 50 for each.
 	scores := []model.Score{
 		clG("NG", R, 60), clG("NG", E, 60),
 		clG("GH", G, 70), clG("GH", A, 80),
@@ -1655,6 +1918,9 @@ func TestChecklist23Growth(t *testing.T) {
 		clG("KE", R, 90), clG("KE", E, 59.9),
 		clG("IN", R, 70), clG("IN", G, 65),
 		clG("BD", R, 60),
+	}
+	for _, iso2 := range []string{"NG", "GH", "CM", "KE", "IN", "BD"} {
+		scores = append(scores, clP(iso2, R, 50))
 	}
 	without := func(iso2 string) []model.Score {
 		var out []model.Score
@@ -1669,6 +1935,7 @@ func TestChecklist23Growth(t *testing.T) {
 	regionCases := []clCase{
 		{
 			name: "Sub-Saharan Africa: three countries, enough for strong", data: clRegionData(scores), region: clSSA,
+			// 3 ≥ min(3, 5) = 3, and 30 ≥ 5 → strong
 			signal: model.Strong, reason: "3 of its 5 countries grow strongly in two domains or more",
 			labels: regionListLabels,
 			title:  title,
@@ -1695,7 +1962,13 @@ func TestChecklist23Growth(t *testing.T) {
 		},
 		{
 			name: "South Asia without India", data: clRegionData(without("IN")), region: clSA,
+			// Bangladesh has scores, strong growth in one domain only → weak
 			signal: model.Weak, reason: "none of its 3 countries grow strongly in two domains or more",
+			title: title,
+		},
+		{
+			name: "South Asia without data", data: clRegionData(nil), region: clSA,
+			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
 			title: title,
 		},
 	}
@@ -1717,7 +1990,9 @@ func clLang(code string, pct float64, status string) model.CountryLanguage {
 	return model.CountryLanguage{Lang: code, PopulationPct: pct, OfficialStatus: status}
 }
 
-// Coverage is 1 − Π(1 − share) over the languages with an open Wikipedia.
+// Coverage is 1 − Π(1 − share) over the languages with an open Wikipedia,
+// a language written in several scripts (or codes) counted once, at its
+// larger share.
 func TestCoverage(t *testing.T) {
 	d := clData{}.build(t)
 	tests := []struct {
@@ -1737,8 +2012,17 @@ func TestCoverage(t *testing.T) {
 		{"a share over 100", []model.CountryLanguage{clLang("en", 150, ""), clLang("ha", 30, "")}, 100},
 		// nb reads on nowiki: 1 − 0.05 = 0.95
 		{"Bokmål on nowiki", []model.CountryLanguage{clLang("nb", 95, "official")}, 95},
-		// script variants are taken as independent: 1 − 0.4 × 0.5 = 0.8
-		{"script variants", []model.CountryLanguage{clLang("sr_Cyrl", 60, "official"), clLang("sr_Latn", 50, "")}, 80},
+		// sr_Cyrl and sr_Latn are one language on srwiki: once, at
+		// max(60, 50) = 60 (not 1 − 0.4 × 0.5 = 80 as if independent)
+		{"script variants", []model.CountryLanguage{clLang("sr_Cyrl", 60, "official"), clLang("sr_Latn", 50, "")}, 60},
+		// in either order
+		{"script variants, the smaller first", []model.CountryLanguage{clLang("sr_Latn", 50, ""), clLang("sr_Cyrl", 60, "official")}, 60},
+		// srwiki at 60, enwiki at 50: 1 − 0.4 × 0.5 = 0.8
+		{"script variants and another language", []model.CountryLanguage{clLang("sr_Cyrl", 60, "official"), clLang("sr_Latn", 50, ""), clLang("en", 50, "")}, 80},
+		// nb and no both read on nowiki: once, at max(95, 30) = 95
+		{"Bokmål and Norwegian", []model.CountryLanguage{clLang("nb", 95, "official"), clLang("no", 30, "")}, 95},
+		// a share over 100 counts as 100, whichever script carries it
+		{"a script variant over 100", []model.CountryLanguage{clLang("sr_Latn", 120, ""), clLang("sr_Cyrl", 60, "")}, 100},
 	}
 	for _, tt := range tests {
 		got := d.Coverage(model.Country{ISO2: "XX", Languages: tt.langs})
@@ -1755,16 +2039,18 @@ func TestChecklist24Languages(t *testing.T) {
 	}
 	cases := []clCase{
 		{
-			name: "Nigeria: just under SomeCoverage",
+			name: "Nigeria: 49.6% reads 50%, some coverage",
 			data: clData{obs: []model.Observation{clObs(ng, model.IndWPEditors, 40), clObs(ng, model.IndAllEditors, 50)}},
-			// 1 − 0.7 × 0.8 × 0.9 = 49.6% < 50 (printed rounded: "about 50%")
-			signal: model.Weak, reason: "languages with an open Wikipedia reach only about 50% of people",
+			// 1 − 0.7 × 0.8 × 0.9 = 49.6%, judged as shown in whole
+			// percents: 50 ≥ SomeCoverage 50 → mixed
+			signal: model.Mixed, reason: "3 languages with an open Wikipedia reach about 50% of people",
 			labels: []string{lSpoken, lOpen, lReached, lWikis, lEdRatio},
 			facts: []clFact{
 				{lSpoken, model.FactCount, true, 6, "", false},
 				// largest share first: ha 30, yo 20, en 10
 				{lOpen, model.FactCount, true, 3, "ha, yo, en", false},
-				{lReached, model.FactPercent, true, 49.6, "", false},
+				// the rounded share, as judged
+				{lReached, model.FactPercent, true, 50, "", false},
 				// hawiki, hawiktionary, yowiki, enwiki, enwiktionary (enwikinews is closed)
 				{lWikis, model.FactCount, true, 5, "", false},
 				// 50 ÷ 40
@@ -1784,11 +2070,25 @@ func TestChecklist24Languages(t *testing.T) {
 			absent: []string{lEdRatio},
 		},
 		{
-			name: "just under WideCoverage with two languages",
+			name: "79.96% with two languages reads 80%: wide",
 			data: clData{countries: langs(clLang("en", 60, "official"), clLang("ha", 49.9, ""))},
-			// 1 − 0.4 × 0.501 = 1 − 0.2004 = 79.96% < 80 → mixed (printed "about 80%")
-			signal: model.Mixed, reason: "2 languages with an open Wikipedia reach about 80% of people",
-			facts: []clFact{{lReached, model.FactPercent, true, 79.96, "", false}},
+			// 1 − 0.4 × 0.501 = 1 − 0.2004 = 79.96% → 80 ≥ 80 → strong
+			signal: model.Strong, reason: "2 languages with an open Wikipedia reach about 80% of people",
+			facts: []clFact{{lReached, model.FactPercent, true, 80, "", false}},
+		},
+		{
+			name: "79.6% with two languages reads 80%: wide",
+			data: clData{countries: langs(clLang("en", 60, "official"), clLang("ha", 49, ""))},
+			// 1 − 0.4 × 0.51 = 1 − 0.204 = 79.6% → 80 ≥ 80 → strong
+			signal: model.Strong, reason: "2 languages with an open Wikipedia reach about 80% of people",
+			facts: []clFact{{lReached, model.FactPercent, true, 80, "", false}},
+		},
+		{
+			name: "79.4% with two languages reads 79%: not wide",
+			data: clData{countries: langs(clLang("en", 60, "official"), clLang("ha", 48.5, ""))},
+			// 1 − 0.4 × 0.515 = 1 − 0.206 = 79.4% → 79 < 80 → mixed
+			signal: model.Mixed, reason: "2 languages with an open Wikipedia reach about 79% of people",
+			facts: []clFact{{lReached, model.FactPercent, true, 79, "", false}},
 		},
 		{
 			name: "wide coverage by one language",
@@ -1806,21 +2106,48 @@ func TestChecklist24Languages(t *testing.T) {
 			signal: model.Mixed, reason: "1 language with an open Wikipedia reach about 50% of people",
 		},
 		{
-			name: "just under SomeCoverage",
+			name: "49.9% reads 50%: some coverage",
 			data: clData{countries: langs(clLang("en", 49.9, "official"))},
-			// 49.9% < 50 → weak (printed "about 50%")
-			signal: model.Weak, reason: "languages with an open Wikipedia reach only about 50% of people",
+			// 49.9 → 50 ≥ 50 → mixed
+			signal: model.Mixed, reason: "1 language with an open Wikipedia reach about 50% of people",
+			facts: []clFact{{lReached, model.FactPercent, true, 50, "", false}},
 		},
 		{
-			name: "script variants: one wiki language, coverage as if independent",
+			name: "49.4% reads 49%: under SomeCoverage",
+			data: clData{countries: langs(clLang("en", 49.4, "official"))},
+			// 49.4 → 49 < 50 → weak
+			signal: model.Weak, reason: "languages with an open Wikipedia reach only about 49% of people",
+			facts: []clFact{{lReached, model.FactPercent, true, 49, "", false}},
+		},
+		{
+			name: "script variants: one wiki language, counted once",
 			data: clData{countries: langs(clLang("sr_Cyrl", 60, "official"), clLang("sr_Latn", 50, ""))},
-			// srwiki once; 1 − 0.4 × 0.5 = 80% but one language → mixed
-			signal: model.Mixed, reason: "1 language with an open Wikipedia reach about 80% of people",
+			// srwiki once, at max(60, 50) = 60%, one language → mixed
+			signal: model.Mixed, reason: "1 language with an open Wikipedia reach about 60% of people",
 			facts: []clFact{
 				{lSpoken, model.FactCount, true, 2, "", false},
 				{lOpen, model.FactCount, true, 1, "sr", false},
+				{lReached, model.FactPercent, true, 60, "", false},
 				{lWikis, model.FactCount, true, 1, "", false},
 			},
+		},
+		{
+			name: "script variants and English: wide only as two languages",
+			data: clData{countries: langs(clLang("sr_Cyrl", 60, "official"), clLang("sr_Latn", 50, ""), clLang("en", 50, ""))},
+			// sr at 60 and en at 50: 1 − 0.4 × 0.5 = 80% (not 1 − 0.4 × 0.5 ×
+			// 0.5 = 90%), two languages → strong
+			signal: model.Strong, reason: "2 languages with an open Wikipedia reach about 80% of people",
+			facts: []clFact{
+				{lOpen, model.FactCount, true, 2, "sr, en", false},
+				{lReached, model.FactPercent, true, 80, "", false},
+			},
+		},
+		{
+			name: "script variants just under wide",
+			data: clData{countries: langs(clLang("sr_Cyrl", 58, "official"), clLang("sr_Latn", 57, ""), clLang("en", 50, ""))},
+			// sr at max(58, 57) = 58: 1 − 0.42 × 0.5 = 79% < 80 → mixed
+			// (independent, 1 − 0.42 × 0.43 × 0.5 = 91% would be strong)
+			signal: model.Mixed, reason: "2 languages with an open Wikipedia reach about 79% of people",
 		},
 		{
 			name:   "no open Wikipedia in any language",
@@ -1857,7 +2184,7 @@ func TestChecklist24Languages(t *testing.T) {
 	//	SN   20         fr (wo has none) 40%         8
 	//	KE   —          sw               90%         — (no population)
 	//	CM   60         — (none listed)  —           — (no languages)
-	//	                                            139.2 of 260 = 53.54%
+	//	                                            139.2 of 260 = 53.54% → 54%
 	africa := clData{
 		countries: []model.Country{
 			clNigeria(),
@@ -1874,7 +2201,7 @@ func TestChecklist24Languages(t *testing.T) {
 	//	IN  1400        en hi            1 − 0.4 × 0.5 = 80%  1120
 	//	BD   200        bn en            1 − 0.02 × 0.8 = 98.4%  196.8
 	//	NP    30        — (ne has none)  0%                   0
-	//	                                1316.8 of 1630 = 80.79%
+	//	                                1316.8 of 1630 = 80.79% → 81%
 	asia := func(withPop ...string) clData {
 		pops := map[string]float64{"IN": 1400, "BD": 200, "NP": 30}
 		d := clData{countries: []model.Country{
@@ -1892,25 +2219,30 @@ func TestChecklist24Languages(t *testing.T) {
 	regionCases := []clCase{
 		{
 			name: "Sub-Saharan Africa", data: africa, region: clSSA,
+			// 54 ≥ 50 but < 80 → mixed
 			signal: model.Mixed, reason: "about 54% of the region's people are reached",
 			labels: regionLabels,
 			facts: []clFact{
 				// Kenya's Swahili counts though Kenya has no population figure
 				{lRegLang, model.FactCount, true, 5, "en, fr, ha, sw, yo", false},
-				{lReached, model.FactPercent, true, 100 * 139.2 / 260, "", false},
+				// 53.54 rounded, as judged
+				{lReached, model.FactPercent, true, 54, "", false},
 				// en 2 + fr 1 + ha 2 + sw 1 + yo 1
 				{lWikis, model.FactCount, true, 7, "", false},
 			},
 			title: title,
-			// below 50%: Nigeria's 49.6 (printed "about 50%") and Senegal's 40
-			mentions: []string{"NG Nigeria: about 50% reached", "SN Senegal: about 40% reached"},
+			// less than half, in whole percents: Senegal's 40; Nigeria's 49.6
+			// reads 50, not less than half
+			mentions: []string{"SN Senegal: about 40% reached"},
 		},
 		{
 			name: "South Asia", data: asia("IN", "BD", "NP"), region: clSA,
+			// 81 ≥ 80 with three languages → strong
 			signal: model.Strong, reason: "3 languages with an open Wikipedia reach about 81% of the region's people",
 			facts: []clFact{
 				{lRegLang, model.FactCount, true, 3, "bn, en, hi", false},
-				{lReached, model.FactPercent, true, 100 * 1316.8 / 1630, "", false},
+				// 80.79 rounded
+				{lReached, model.FactPercent, true, 81, "", false},
 				// bnwiki, bnwikisource, enwiki, enwiktionary, hiwiki
 				{lWikis, model.FactCount, true, 5, "", false},
 			},
@@ -1937,6 +2269,36 @@ func TestChecklist24Languages(t *testing.T) {
 			// is reached at exactly 50%: not less than half, not listed
 			signal: model.Mixed, reason: "about 90% of the region's people are reached",
 			facts: []clFact{{lRegLang, model.FactCount, true, 1, "en", false}},
+			title: title,
+		},
+		{
+			name: "79.6% of the region reads 80%: wide",
+			data: clData{
+				countries: []model.Country{
+					country("IN", "India", clSA, clLang("en", 60, ""), clLang("hi", 49, "official")),
+					country("BD", "Bangladesh", clSA, clLang("en", 49.6, "")),
+					country("NP", "Nepal", clSA, clLang("en", 49.4, "")),
+				},
+				obs: []model.Observation{pop("IN", 1400)},
+			},
+			region: clSA,
+			// India alone has a population: 1 − 0.4 × 0.51 = 79.6% → 80,
+			// two languages → strong. Less than half: Nepal's 49.4 reads 49;
+			// Bangladesh's 49.6 reads 50 and is not listed
+			signal: model.Strong, reason: "2 languages with an open Wikipedia reach about 80% of the region's people",
+			facts: []clFact{{lReached, model.FactPercent, true, 80, "", false}},
+			title: title, mentions: []string{"NP Nepal: about 49% reached"},
+		},
+		{
+			name: "79.4% of the region reads 79%: not wide",
+			data: clData{
+				countries: []model.Country{country("IN", "India", clSA, clLang("en", 60, ""), clLang("hi", 48.5, "official"))},
+				obs:       []model.Observation{pop("IN", 1400)},
+			},
+			region: clSA,
+			// 1 − 0.4 × 0.515 = 79.4% → 79 < 80 → mixed
+			signal: model.Mixed, reason: "about 79% of the region's people are reached",
+			facts: []clFact{{lReached, model.FactPercent, true, 79, "", false}},
 			title: title,
 		},
 		{
@@ -2002,9 +2364,22 @@ func TestChecklist25Capacity(t *testing.T) {
 		{
 			name: "no data for programs",
 			data: clData{scores: []model.Score{clP(ng, R, 70), clP(ng, A, 20)}},
-			// a missing programs score is not 0 in the reason; the signal reads affiliates 20 < 40
-			signal: model.Strong, reason: "readers presence 70.0; affiliates 20.0, programs no score: a base with little organizing",
+			// a base 70 ≥ 50, but a missing programs score is not little
+			// organizing: how organized it is is not fully known → mixed
+			signal: model.Mixed, reason: "readers presence 70.0; affiliates 20.0, programs no score: a base, but how organized it is is not fully known",
 			facts: []clFact{{lPP, model.FactScore, false, 0, notEnuf, true}},
+		},
+		{
+			name: "no data for affiliates, a base exactly at the median",
+			data: clData{obs: clIdle(ng, P), scores: []model.Score{clP(ng, E, 50)}},
+			// base 50 ≥ 50; programs idle (0), affiliates missing → mixed
+			signal: model.Mixed, reason: "editors presence 50.0; affiliates no score, programs 0.0: a base, but how organized it is is not fully known",
+		},
+		{
+			name: "no data for programs, and a small base",
+			data: clData{scores: []model.Score{clP(ng, R, 49.9), clP(ng, A, 20)}},
+			// base 49.9 < 50: weak, whatever the organizing
+			signal: model.Weak, reason: "readers presence 49.9; affiliates 20.0, programs no score: the reader and editor base is still small",
 		},
 		{
 			name:   "no data for affiliates or programs",
@@ -2024,7 +2399,7 @@ func TestChecklist25Capacity(t *testing.T) {
 	//	    base           affiliates  programs   passes
 	//	NG  readers 50     39.9        39.9       yes
 	//	GH  editors 80     idle (0)    idle (0)   yes
-	//	SN  readers 70     10          —          yes (no programs score)
+	//	SN  readers 70     10          —          no: organizing not fully known
 	//	KE  readers 60     40          10         no: affiliates 40
 	//	CM  readers 49.9   idle (0)    idle (0)   no: base under 50
 	//	IN  readers 90     10          10         yes
@@ -2049,14 +2424,26 @@ func TestChecklist25Capacity(t *testing.T) {
 	const title = "Countries of the region that may need capacity support"
 	regionCases := []clCase{
 		{
-			name: "Sub-Saharan Africa: three countries, enough for strong", data: clRegionData(scores, idle...), region: clSSA,
-			signal: model.Strong, reason: "3 of its 5 countries may need capacity support",
+			name: "Sub-Saharan Africa: Senegal's missing programs score leaves it out", data: clRegionData(scores, idle...), region: clSSA,
+			// GH and NG: 2 < min(3, 5) = 3 → mixed
+			signal: model.Mixed, reason: "2 of its 5 countries may need capacity support",
 			labels: regionListLabels,
 			title:  title,
 			mentions: []string{
 				"GH Ghana: editors 80.0; affiliates 0.0, programs 0.0",
 				"NG Nigeria: readers 50.0; affiliates 39.9, programs 39.9",
-				"SN Senegal: readers 70.0; affiliates 10.0, programs no score",
+			},
+		},
+		{
+			name: "Sub-Saharan Africa with Senegal's programs at 10: three, enough for strong",
+			data: clRegionData(append(append([]model.Score(nil), scores...), clP("SN", P, 10)), idle...), region: clSSA,
+			// GH, NG and SN: 3 ≥ min(3, 5), 30 ≥ 5 → strong
+			signal: model.Strong, reason: "3 of its 5 countries may need capacity support",
+			title: title,
+			mentions: []string{
+				"GH Ghana: editors 80.0; affiliates 0.0, programs 0.0",
+				"NG Nigeria: readers 50.0; affiliates 39.9, programs 39.9",
+				"SN Senegal: readers 70.0; affiliates 10.0, programs 10.0",
 			},
 		},
 		{
@@ -2070,14 +2457,110 @@ func TestChecklist25Capacity(t *testing.T) {
 		},
 		{
 			name: "South Asia", data: clRegionData(scores, idle...), region: clSA,
+			// India alone (Nepal's affiliates 60 ≥ 40): 1 < 3 → mixed
 			signal: model.Mixed, reason: "1 of its 3 countries may need capacity support",
 			title: title, mentions: []string{"IN India: readers 90.0; affiliates 10.0, programs 10.0"},
 		},
 		{
 			name: "South Asia without data", data: clRegionData(nil), region: clSA,
-			signal: model.Weak, reason: "none of its 3 countries may need capacity support",
+			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
 			title: title,
 		},
 	}
 	runChecklistCases(t, "2.5", regionCases)
+}
+
+// ---- region lists: enough countries, and enough of the region ----------------------
+
+// clLargeRegion is a region of n ≤ 52 countries ("Country 01" XA, "Country
+// 02" XB, …, then YA, YB, …), the first pass of them with strong affiliates
+// and readers and weak editorship (question 2.1: affiliates 60, readers 60,
+// editors 40), the others with every score at 20.
+func clLargeRegion(n, pass int) clData {
+	A, R, E := model.Affiliates, model.Readership, model.Editorship
+	var d clData
+	for i := range n {
+		c := string(rune('X'+i/26)) + string(rune('A'+i%26))
+		d.countries = append(d.countries, model.Country{ISO2: c, Name: fmt.Sprintf("Country %02d", i+1), WikimediaRegion: clLAC})
+		if i < pass {
+			d.scores = append(d.scores, clP(c, A, 60), clP(c, R, 60), clP(c, E, 40))
+		} else {
+			d.scores = append(d.scores, clP(c, A, 20), clP(c, R, 20), clP(c, E, 20))
+		}
+	}
+	d.scores = clWithOverall(d.scores)
+	return d
+}
+
+func TestChecklistRegionShare(t *testing.T) {
+	const title21 = "Countries of the region with strong affiliates and readers but weak editorship"
+	const note21 = "affiliates 60.0, readers 60.0, editors 40.0"
+	cases := []clCase{
+		{
+			name: "2 of 20: one in ten → strong", data: clLargeRegion(20, 2), region: clLAC,
+			// 2 ≥ min(2, 20) = 2 and 2 × 10 = 20 ≥ 20 → strong
+			signal: model.Strong, reason: "2 of its 20 countries have strong affiliates and readers but weak editorship",
+			title: title21, mentions: []string{"XA Country 01: " + note21, "XB Country 02: " + note21},
+		},
+		{
+			name: "2 of 21: less than one in ten → mixed", data: clLargeRegion(21, 2), region: clLAC,
+			// 2 ≥ 2, but 20 < 21 → mixed
+			signal: model.Mixed, reason: "2 of its 21 countries have strong affiliates and readers but weak editorship",
+			title: title21, mentions: []string{"XA Country 01: " + note21, "XB Country 02: " + note21},
+		},
+		{
+			name: "2 of 30 → mixed", data: clLargeRegion(30, 2), region: clLAC,
+			// 2 ≥ 2, but 20 < 30 → mixed
+			signal: model.Mixed, reason: "2 of its 30 countries have strong affiliates and readers but weak editorship",
+			title: title21, mentions: []string{"XA Country 01: " + note21, "XB Country 02: " + note21},
+		},
+		{
+			name: "3 of 30 → strong", data: clLargeRegion(30, 3), region: clLAC,
+			// 3 ≥ 2 and 30 ≥ 30 → strong
+			signal: model.Strong, reason: "3 of its 30 countries have strong affiliates and readers but weak editorship",
+			title: title21, mentions: []string{"XA Country 01: " + note21, "XB Country 02: " + note21, "XC Country 03: " + note21},
+		},
+		{
+			name: "0 of 30 with scores → weak", data: clLargeRegion(30, 0), region: clLAC,
+			signal: model.Weak, reason: "none of its 30 countries have strong affiliates and readers but weak editorship",
+			title: title21,
+		},
+	}
+	runChecklistCases(t, "2.1", cases)
+
+	// Question 2.5 asks for three countries: a region of two with both is
+	// strong, since it cannot have more (min(3, 2) = 2), and 20 ≥ 2.
+	R, A, P := model.Readership, model.Affiliates, model.Programs
+	northAmerica := func(caPrograms float64) clData {
+		return clData{
+			countries: []model.Country{
+				{ISO2: "CA", Name: "Canada", WikimediaRegion: clNA},
+				{ISO2: "US", Name: "United States", WikimediaRegion: clNA},
+			},
+			scores: clWithOverall([]model.Score{
+				clP("CA", R, 60), clP("CA", A, 10), clP("CA", P, caPrograms),
+				clP("US", R, 80), clP("US", A, 20), clP("US", P, 30),
+			}),
+		}
+	}
+	const title25 = "Countries of the region that may need capacity support"
+	naCases := []clCase{
+		{
+			name: "2 of 2 → strong", data: northAmerica(10), region: clNA,
+			signal: model.Strong, reason: "2 of its 2 countries may need capacity support",
+			title: title25,
+			mentions: []string{
+				"CA Canada: readers 60.0; affiliates 10.0, programs 10.0",
+				"US United States: readers 80.0; affiliates 20.0, programs 30.0",
+			},
+		},
+		{
+			name: "1 of 2 → mixed", data: northAmerica(40), region: clNA,
+			// Canada's programs 40 is not < 40: the United States alone, 1 < 2
+			signal: model.Mixed, reason: "1 of its 2 countries may need capacity support",
+			title:    title25,
+			mentions: []string{"US United States: readers 80.0; affiliates 20.0, programs 30.0"},
+		},
+	}
+	runChecklistCases(t, "2.5", naCases)
 }

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -14,7 +15,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/store/session"
 	"github.com/equitylandscape/equity/ui/about"
+	"github.com/equitylandscape/equity/ui/checklist"
 	"github.com/equitylandscape/equity/ui/common"
 	"github.com/equitylandscape/equity/ui/compare"
 	"github.com/equitylandscape/equity/ui/countries"
@@ -37,11 +40,14 @@ const (
 	footerLines = 2
 )
 
-// Options choose how the interface looks.
+// Options choose how the interface looks and where it keeps things.
 type Options struct {
 	// Theme is one of theme.Names(); "auto" follows the terminal's
 	// background.
 	Theme string
+	// Sessions keeps the checklists' verdicts and notes; nil keeps them only
+	// while the program runs (the checklist says so).
+	Sessions *session.Store
 }
 
 // section is a top-level part of the interface with its own stack of
@@ -56,6 +62,7 @@ func (s *section) top() common.Screen { return s.stack[len(s.stack)-1] }
 // Model is the root of the interface.
 type Model struct {
 	ctx       *common.Context
+	sessions  *session.Store
 	themeName string
 	sections  []*section
 	active    int
@@ -77,10 +84,11 @@ func New(d *model.Dataset, opt Options) *Model {
 		Keys:  keys.NewGlobal(),
 		Year:  d.LatestYear(),
 	}
-	m := &Model{ctx: ctx, themeName: name, help: help.New()}
+	m := &Model{ctx: ctx, sessions: opt.Sessions, themeName: name, help: help.New()}
 	m.sections = []*section{
 		{name: "Countries", stack: []common.Screen{countries.New(ctx)}},
 		{name: "Compare", stack: []common.Screen{compare.New(ctx)}},
+		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, opt.Sessions)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 	}
 	return m
@@ -134,6 +142,34 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			t.ShowFilter(msg.Filter)
 		}
 		return m, nil
+
+	case checklist.OpenMsg:
+		uc, ok := model.UseCaseByNumber(msg.UseCase)
+		if !ok {
+			return m, nil
+		}
+		m.show(sectionChecklists)
+		sc, cmd := checklist.New(m.ctx, m.sessions, uc, msg.Subject)
+		m.push(sc)
+		return m, cmd
+
+	case common.StartChecklistMsg:
+		if p, ok := m.show(sectionChecklists).(*checklist.Picker); ok {
+			p.Preselect(msg.ISO2)
+		}
+		return m, nil
+
+	case checklist.Result:
+		// File work finishes when it finishes: the result goes to the
+		// screens of the section whichever is on top (each takes its own).
+		s := m.sections[sectionChecklists]
+		var cmds []tea.Cmd
+		for i, sc := range s.stack {
+			var cmd tea.Cmd
+			s.stack[i], cmd = sc.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
 
 	case common.CompareMarkedMsg:
 		s := m.show(sectionCompare)
@@ -257,8 +293,25 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 const (
 	sectionCountries = iota
 	sectionCompare
+	sectionChecklists
 	sectionAbout
 )
+
+// Flush finishes what screens still have to keep (a checklist's last
+// verdict or a note being edited) when the program ends.
+func (m *Model) Flush() error {
+	var errs []error
+	for _, s := range m.sections {
+		for _, sc := range s.stack {
+			if f, ok := sc.(interface{ Flush() error }); ok {
+				if err := f.Flush(); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // show makes a section active, back at its first screen, and returns that
 // screen.
@@ -402,7 +455,16 @@ func (m *Model) statusLine() string {
 
 func (m *Model) keysLine() string {
 	m.help.Styles = m.ctx.Theme.Help
-	bindings := append(m.screen().Keys().ShortHelp(), m.ctx.Keys.ShortHelp()...)
+	bindings := m.screen().Keys().ShortHelp()
+	// While typing, only the input's keys work; a screen that claims ?
+	// has its own help key.
+	if !m.screen().Capturing() {
+		g := m.ctx.Keys.ShortHelp()
+		if c, ok := m.screen().(common.KeyClaimer); ok && c.ClaimsKey(tea.KeyPressMsg{Code: '?', Text: "?"}) {
+			g = []key.Binding{m.ctx.Keys.Back, m.ctx.Keys.Quit}
+		}
+		bindings = append(bindings, g...)
+	}
 	m.help.SetWidth(m.width - 1)
 	return fitLine(" "+m.help.ShortHelpView(bindings), m.width)
 }

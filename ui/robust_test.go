@@ -559,6 +559,10 @@ func TestSections(t *testing.T) {
 			if c := dr.crumbs(); c != "Regions" {
 				t.Errorf("%s: crumbs %q", step, c)
 			}
+		case "Checklists":
+			if c := dr.crumbs(); c != "Checklists" {
+				t.Errorf("%s: crumbs %q", step, c)
+			}
 		default:
 			if !strings.HasPrefix(dr.crumbs(), "Countries") {
 				t.Errorf("%s: crumbs %q", step, dr.crumbs())
@@ -692,6 +696,6 @@ func TestHostileDatasetInMemory(t *testing.T) {
 
 // The sections in their order on the tab line; About is the last, and
 // aboutKey the number key that shows it.
-const aboutKey = "3"
+const aboutKey = "4"
 
-func sections() []string { return []string{"Countries", "Compare", "About"} }
+func sections() []string { return []string{"Countries", "Compare", "Checklists", "About"} }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/equitylandscape/equity/store/session"
 	"github.com/equitylandscape/equity/ui"
 	"github.com/equitylandscape/equity/ui/theme"
 )
@@ -29,9 +30,21 @@ func explore(ctx context.Context, e env, opts *options) error {
 	if name == theme.Auto && e.getenv("NO_COLOR") != "" {
 		name = theme.Mono
 	}
-	p := tea.NewProgram(ui.New(d, ui.Options{Theme: name}), tea.WithContext(ctx), tea.WithOutput(out))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("the explorer stopped: %w", err)
+	// Checklists are kept in the user's data directory; without one they
+	// last while the program runs, and the checklist screen says so.
+	var sessions *session.Store
+	if dir, err := session.DefaultDir(); err == nil {
+		sessions = session.New(dir)
+	}
+	root := ui.New(d, ui.Options{Theme: name, Sessions: sessions})
+	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithOutput(out))
+	_, runErr := p.Run()
+	// Whatever ended the program, what the user wrote is kept.
+	if err := root.Flush(); err != nil {
+		fmt.Fprintln(e.stderr, "equity: "+sentence("a checklist could not be saved: "+err.Error()))
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, context.Canceled) {
+		return fmt.Errorf("the explorer stopped: %w", runErr)
 	}
 	return nil
 }

@@ -109,6 +109,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, s.keys.Open):
 			return s, s.open()
+		case key.Matches(msg, s.keys.Checklist):
+			return s, common.Cmd(common.StartChecklistMsg{ISO2: s.country.ISO2})
 		}
 		s.body.Update(msg)
 		return s, nil

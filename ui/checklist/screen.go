@@ -1,0 +1,639 @@
+package checklist
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/store/session"
+	"github.com/equitylandscape/equity/ui/common"
+	"github.com/equitylandscape/equity/ui/components"
+	"github.com/equitylandscape/equity/ui/report"
+)
+
+// mode is what the keyboard is doing on the checklist screen.
+type mode int
+
+const (
+	reading   mode = iota // a question page: verdict keys, moving, scrolling
+	editing               // writing the note in the text area
+	amounting             // typing the requested amount of question 1.2
+	helping               // the screen's own help (? is "unsure" here)
+)
+
+// noteLimit caps a note: far more than a review needs, far less than the
+// session file's limit.
+const noteLimit = 20000
+
+// Screen is one checklist: a use case's questions asked of a subject, one
+// page per question, for the context's year.
+type Screen struct {
+	ctx     *common.Context
+	store   *session.Store
+	id      uint64
+	keys    Keys
+	uc      model.UseCase
+	subject model.Subject
+	// owedReport writes the report last asked for, until its command's
+	// result arrives.
+	owedReport func() error
+
+	answers  []model.Answer
+	verdicts model.Verdicts
+	req      model.Request // the requested amount: kept in memory only
+	q        int           // the question shown
+
+	mode   mode
+	loaded bool // the saved verdicts have been read (or there were none)
+	onDisk bool // and there were some: what is shown is saved
+	body   components.Scroller
+	note   textarea.Model
+	amount textinput.Model
+	// amountErr says what is wrong with the amount typed.
+	amountErr string
+	help      help.Model
+
+	saver   *saver
+	seq     int   // the last save asked for
+	settled int   // the last save whose result came back
+	saveErr error // the result of that save
+	// message is one line about the last thing that happened (a report
+	// written, a file set aside, a save that failed); isErr draws it as an
+	// error.
+	message string
+	isErr   bool
+
+	pending tea.Cmd // a save asked for where no command could be returned
+
+	now func() time.Time
+
+	width, height int
+	built         struct {
+		theme         string
+		width, height int
+		dirty         bool
+	}
+}
+
+// New opens the checklist of a use case for a subject. The command it
+// returns reads the saved verdicts (session.Store.Load); until they arrive
+// the page shows the evidence and takes no verdict. A saved file that
+// cannot be read is set aside by the store and reported on the page.
+func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Subject) (*Screen, tea.Cmd) {
+	sc := &Screen{
+		ctx: ctx, store: store, id: screenIDs.Add(1), keys: newKeys(),
+		uc: uc, subject: s, verdicts: model.Verdicts{},
+		saver: &saver{}, now: time.Now, help: help.New(),
+	}
+	sc.note = textarea.New()
+	sc.note.ShowLineNumbers = false
+	sc.note.Prompt = "│ "
+	sc.note.CharLimit = noteLimit
+	sc.note.MaxHeight = 0
+	sc.note.Placeholder = "Your note on this question: what the evidence leaves out, what you know, what to ask."
+	sc.amount = textinput.New()
+	sc.amount.Prompt = "Requested amount (USD): "
+	sc.amount.Placeholder = "50000, 50k or 1.2m; empty clears it"
+	sc.amount.CharLimit = 24
+	sc.styleInputs()
+	sc.compute()
+	sc.newPage()
+	if store == nil {
+		sc.loaded = true
+		sc.message, sc.isErr = "No data directory: verdicts and notes will not be kept.", true
+		return sc, nil
+	}
+	return sc, loadCmd(store, sc.id, uc.Number, s.Key())
+}
+
+// styleInputs gives the note and amount inputs the theme's styles, without
+// blinking.
+func (s *Screen) styleInputs() {
+	th := s.ctx.Theme
+	var ts textarea.Styles
+	ts.Focused = textarea.StyleState{Text: th.Text, CursorLine: th.Text, Placeholder: th.Muted, Prompt: th.Input, EndOfBuffer: th.Muted}
+	ts.Blurred = ts.Focused
+	ts.Cursor = textarea.CursorStyle{Color: th.Input.GetForeground(), Shape: tea.CursorBlock}
+	s.note.SetStyles(ts)
+	var is textinput.Styles
+	is.Focused = textinput.StyleState{Prompt: th.Input, Text: th.Text, Placeholder: th.Muted, Suggestion: th.Muted}
+	is.Blurred = is.Focused
+	is.Cursor = textinput.CursorStyle{Color: th.Input.GetForeground(), Shape: tea.CursorBlock}
+	s.amount.SetStyles(is)
+	s.help.Styles = th.Help
+}
+
+// compute answers the questions for the context's year.
+func (s *Screen) compute() {
+	s.answers = s.ctx.Data.Checklist(s.uc, s.subject, s.ctx.Year, s.req)
+	s.q = min(max(s.q, 0), max(len(s.answers)-1, 0))
+	s.built.dirty = true
+}
+
+// newPage starts the page of the current question at its top.
+func (s *Screen) newPage() {
+	s.body = components.NewScroller(s.ctx.Theme)
+	s.body.Keys = s.keys.Movement
+	s.built.dirty = true
+	s.layout()
+}
+
+// current is the answer on the page.
+func (s *Screen) current() model.Answer {
+	if len(s.answers) == 0 {
+		return model.Answer{}
+	}
+	return s.answers[s.q]
+}
+
+// UseCase and Subject say what the checklist is of.
+func (s *Screen) UseCase() model.UseCase { return s.uc }
+func (s *Screen) Subject() model.Subject { return s.subject }
+
+// Verdicts are the user's verdicts so far (a copy).
+func (s *Screen) Verdicts() model.Verdicts { return clone(s.verdicts) }
+
+// SetSize lays the page out for the body's size.
+func (s *Screen) SetSize(w, h int) {
+	s.width, s.height = max(0, w), max(0, h)
+	s.built.dirty = true
+	s.layout()
+}
+
+// Crumb names the use case and the subject: "Use case 1 · Nigeria".
+func (s *Screen) Crumb() string {
+	return fmt.Sprintf("Use case %d · %s", s.uc.Number, model.CleanText(s.subject.Name()))
+}
+
+// Keys are the bindings of the current mode.
+func (s *Screen) Keys() help.KeyMap {
+	switch s.mode {
+	case editing:
+		return noteHelp{s.keys}
+	case amounting:
+		return amountHelp{s.keys}
+	}
+	k := s.keys
+	k.Amount.SetEnabled(s.takesAmount())
+	k.Open.SetEnabled(len(s.current().Mentions) > 0)
+	return questionHelp{k}
+}
+
+// Status is the progress and whether it is saved: "2 of 4 answered ·
+// saved".
+func (s *Screen) Status() []string {
+	out := []string{fmt.Sprintf("%d of %d answered", s.verdicts.Answered(s.uc), len(s.uc.Questions))}
+	switch {
+	case !s.loaded:
+		out = append(out, "reading saved answers…")
+	case s.seq > s.settled:
+		out = append(out, "saving…")
+	case s.saveErr != nil:
+		out = append(out, "NOT SAVED")
+	case s.settled > 0 || s.onDisk:
+		out = append(out, "saved")
+	}
+	return out
+}
+
+// Capturing is true while the note or the amount is being typed.
+func (s *Screen) Capturing() bool { return s.mode == editing || s.mode == amounting }
+
+// ClaimsKey takes ? from the root on a question page, where it records
+// "unsure" (the help is on H and F1 there), and in the screen's own help,
+// which it closes.
+func (s *Screen) ClaimsKey(msg tea.KeyPressMsg) bool {
+	return (s.mode == reading || s.mode == helping) && key.Matches(msg, s.keys.Unsure)
+}
+
+// Back closes the help, or saves and closes the note, or cancels the
+// amount; on a question page the root has esc (back to the picker).
+func (s *Screen) Back() bool {
+	switch s.mode {
+	case helping:
+		s.mode = reading
+		return true
+	case editing:
+		// The root sends esc as a key while the screen captures; this is
+		// for a root that asks anyway. The save goes with the next update.
+		s.pending = s.closeNote()
+		return true
+	case amounting:
+		s.mode = reading
+		s.amount.Blur()
+		s.built.dirty = true
+		return true
+	}
+	return false
+}
+
+// takesAmount is true on the question a requested amount bears on.
+func (s *Screen) takesAmount() bool { return s.current().Question.ID == "1.2" }
+
+// Update handles keys, mouse, the year and the results of file work.
+func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	cmd := s.update(msg)
+	if s.pending != nil {
+		cmd, s.pending = tea.Batch(s.pending, cmd), nil
+	}
+	s.layout()
+	return s, cmd
+}
+
+func (s *Screen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case LoadedMsg:
+		if msg.screen == s.id {
+			s.takeLoaded(msg)
+		}
+		return nil
+	case SavedMsg:
+		if msg.screen == s.id {
+			s.saved(msg)
+		}
+		return nil
+	case WrittenMsg:
+		if msg.screen == s.id {
+			s.owedReport = nil
+			if msg.err != nil {
+				s.say(true, "The report was not written: "+msg.err.Error())
+			} else {
+				s.say(false, "Report written to "+msg.path)
+			}
+		}
+		return nil
+	case common.YearChangedMsg:
+		s.compute()
+		return nil
+	case tea.KeyPressMsg:
+		switch s.mode {
+		case editing:
+			return s.editKey(msg)
+		case amounting:
+			return s.amountKey(msg)
+		case helping:
+			if key.Matches(msg, s.keys.Help, s.keys.Unsure) || msg.String() == "esc" {
+				s.mode = reading
+			}
+			return nil
+		}
+		return s.readKey(msg)
+	case tea.PasteMsg:
+		var cmd tea.Cmd
+		switch s.mode {
+		case editing:
+			s.note, cmd = s.note.Update(msg)
+		case amounting:
+			s.amount, cmd = s.amount.Update(msg)
+		}
+		return cmd
+	case tea.MouseClickMsg:
+		if s.mode != reading {
+			return nil
+		}
+		msg.Y-- // the progress line
+		before, _ := s.body.Selected()
+		was := s.body.SelectedInView()
+		clicked, on := s.body.ItemAt(msg.Y)
+		if s.body.Update(msg) && on && was && clicked == before {
+			return s.openMention()
+		}
+		return nil
+	case tea.MouseWheelMsg:
+		if s.mode == reading {
+			s.body.Update(msg)
+		}
+		return nil
+	}
+	if s.mode == editing {
+		// The text area's own messages (a paste read from the clipboard).
+		var cmd tea.Cmd
+		s.note, cmd = s.note.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// takeLoaded takes the saved verdicts. Anything recorded before they
+// arrived (nothing: the verdict keys wait for them) would be kept over them.
+func (s *Screen) takeLoaded(msg LoadedMsg) {
+	s.loaded = true
+	for id, v := range msg.verdicts {
+		if _, ok := s.verdicts[id]; !ok {
+			s.verdicts[id] = v
+		}
+	}
+	s.built.dirty = true
+	s.onDisk = msg.err == nil && len(msg.verdicts) > 0
+	var ce *session.CorruptError
+	switch {
+	case errors.As(msg.err, &ce) && ce.MovedTo != "":
+		// What happened comes first: a narrow window cuts the rest.
+		s.say(true, fmt.Sprintf("Saved checklist unreadable, set aside; starting empty. It %s; it is now %s, in %s.",
+			ce.Reason, filepath.Base(ce.MovedTo), filepath.Dir(ce.MovedTo)))
+	case errors.As(msg.err, &ce):
+		s.say(true, fmt.Sprintf("Saved checklist unreadable and not set aside: nothing will be saved over it. %s %s (%v).", ce.Path, ce.Reason, ce.Err))
+	case msg.err != nil:
+		s.say(true, "The saved checklist could not be read: "+msg.err.Error())
+	}
+}
+
+// saved takes the result of a save. Results may come back out of order;
+// the latest one decides.
+func (s *Screen) saved(msg SavedMsg) {
+	if msg.superseded || msg.seq < s.settled {
+		return
+	}
+	s.settled = msg.seq
+	s.saveErr = msg.err
+	switch {
+	case msg.err != nil:
+		s.say(true, "Not saved: "+msg.err.Error()+" Your answers are kept here; the next change tries again.")
+	case s.isErr && strings.HasPrefix(s.message, "Not saved:"):
+		s.say(false, "Saved.")
+	}
+}
+
+// say sets the message line.
+func (s *Screen) say(isErr bool, msg string) {
+	s.message, s.isErr = model.CleanText(msg), isErr
+}
+
+// readKey handles a key on a question page.
+func (s *Screen) readKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Yes):
+		return s.setAnswer(model.VerdictYes)
+	case key.Matches(msg, k.No):
+		return s.setAnswer(model.VerdictNo)
+	case key.Matches(msg, k.Unsure):
+		return s.setAnswer(model.VerdictUnsure)
+	case key.Matches(msg, k.Clear):
+		return s.setAnswer("")
+	case key.Matches(msg, k.Next):
+		s.move(1)
+	case key.Matches(msg, k.Prev):
+		s.move(-1)
+	case key.Matches(msg, k.Note):
+		if !s.ready() {
+			return nil
+		}
+		s.mode = editing
+		s.note.SetValue(s.verdicts[s.current().Question.ID].Note)
+		s.note.MoveToEnd()
+		s.built.dirty = true
+		return s.note.Focus()
+	case key.Matches(msg, k.Amount) && s.takesAmount():
+		s.mode = amounting
+		s.amountErr = ""
+		s.amount.SetValue("")
+		if s.req.HasAmount {
+			s.amount.SetValue(fmt.Sprintf("%.0f", s.req.Amount))
+		}
+		s.amount.CursorEnd()
+		s.built.dirty = true
+		return s.amount.Focus()
+	case key.Matches(msg, k.Write):
+		return s.write()
+	case key.Matches(msg, k.Open):
+		return s.openMention()
+	case key.Matches(msg, k.Help):
+		s.mode = helping
+	default:
+		s.body.Update(msg)
+	}
+	return nil
+}
+
+// ready says whether verdicts can be taken: not before the saved ones are
+// read, lest a save replace them.
+func (s *Screen) ready() bool {
+	if !s.loaded {
+		s.say(false, "Still reading the saved checklist; try again in a moment.")
+		return false
+	}
+	return true
+}
+
+// move goes to another question.
+func (s *Screen) move(by int) {
+	n := s.q + by
+	switch {
+	case n < 0:
+		s.say(false, "This is the first question.")
+		return
+	case n >= len(s.answers):
+		s.say(false, "This is the last question: w writes the report.")
+		return
+	}
+	s.q = n
+	if !s.isErr {
+		s.message = ""
+	}
+	s.newPage()
+}
+
+// setAnswer records the verdict of the question on the page ("" clears it)
+// and saves.
+func (s *Screen) setAnswer(answer string) tea.Cmd {
+	if !s.ready() {
+		return nil
+	}
+	id := s.current().Question.ID
+	v := s.verdicts[id]
+	v.Answer = answer
+	s.put(id, v)
+	if answer == "" {
+		s.say(false, "Verdict cleared (the note stays).")
+	} else if !s.isErr {
+		s.message = ""
+	}
+	return s.save()
+}
+
+// put stores a question's verdict, stamped with the time, or drops it when
+// it says nothing.
+func (s *Screen) put(id string, v model.Verdict) {
+	v.Updated = s.now().UTC().Format(time.RFC3339)
+	if v.Empty() {
+		delete(s.verdicts, id)
+	} else {
+		s.verdicts[id] = v
+	}
+	s.built.dirty = true
+}
+
+// save asks for the verdicts to be written, in a command.
+func (s *Screen) save() tea.Cmd {
+	if s.store == nil {
+		return nil
+	}
+	s.seq++
+	meta := session.Meta{Subject: s.subject.Name(), Dataset: datasetName(s.ctx.Data), Year: s.ctx.Year}
+	return s.saver.cmd(s.store, s.id, s.seq, s.uc.Number, s.subject.Key(), clone(s.verdicts), meta)
+}
+
+func datasetName(d *model.Dataset) string {
+	name := d.Meta.Title
+	if d.Meta.Origin != "" {
+		if name != "" {
+			name += " "
+		}
+		name += "(" + d.Meta.Origin + ")"
+	}
+	return name
+}
+
+func clone(v model.Verdicts) model.Verdicts {
+	out := make(model.Verdicts, len(v))
+	for id, x := range v {
+		out[id] = x
+	}
+	return out
+}
+
+// editKey handles a key while the note is written: ctrl+s and esc keep it
+// and close the editor; every other key writes.
+func (s *Screen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, s.keys.SaveNote, s.keys.EscNote) {
+		return s.closeNote()
+	}
+	var cmd tea.Cmd
+	s.note, cmd = s.note.Update(msg)
+	return cmd
+}
+
+// closeNote keeps the note written and saves it if it changed.
+func (s *Screen) closeNote() tea.Cmd {
+	s.mode = reading
+	s.note.Blur()
+	s.built.dirty = true
+	id := s.current().Question.ID
+	v := s.verdicts[id]
+	text := strings.TrimSpace(strings.ReplaceAll(s.note.Value(), "\r\n", "\n"))
+	if text == v.Note {
+		return nil
+	}
+	v.Note = text
+	s.put(id, v)
+	if text == "" {
+		s.say(false, "Note removed.")
+	} else if !s.isErr {
+		s.message = ""
+	}
+	return s.save()
+}
+
+// amountKey handles a key while the amount is typed.
+func (s *Screen) amountKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.CancelAmount):
+		s.mode = reading
+		s.amount.Blur()
+		s.built.dirty = true
+		return nil
+	case key.Matches(msg, s.keys.SetAmount):
+		v, ok, err := parseAmount(s.amount.Value())
+		if err != nil {
+			s.amountErr = err.Error()
+			return nil
+		}
+		s.req = model.Request{Amount: v, HasAmount: ok}
+		s.mode = reading
+		s.amount.Blur()
+		s.compute()
+		if ok {
+			s.say(false, "Requested amount "+report.Money(v)+": kept while this checklist is open, and in the report; not saved with the verdicts.")
+		} else {
+			s.say(false, "Requested amount cleared.")
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	s.amount, cmd = s.amount.Update(msg)
+	s.amountErr = ""
+	return cmd
+}
+
+// ReportName is the file name of the report: equity-checklist-uc1-NG-2024.md.
+func (s *Screen) ReportName() string {
+	return fmt.Sprintf("equity-checklist-uc%d-%s-%d.md", s.uc.Number, s.subject.Key(), s.ctx.Year)
+}
+
+// write asks for the Markdown report to be written, in a command.
+func (s *Screen) write() tea.Cmd {
+	if !s.ready() {
+		return nil
+	}
+	doc := report.Checklist(s.ctx.Data, s.uc, s.subject, s.ctx.Year, s.answers, clone(s.verdicts), s.req, s.now())
+	fallback := ""
+	if s.store != nil && s.store.Dir() != "" {
+		fallback = s.store.Dir()
+	}
+	s.say(false, "Writing "+s.ReportName()+"…")
+	name := s.ReportName()
+	// Until its result comes back, the report is owed: quitting at once
+	// must not lose it (Flush writes it).
+	s.owedReport = func() error { _, err := writeReport(doc, name, fallback); return err }
+	return writeCmd(s.id, doc, name, fallback)
+}
+
+// openMention opens the country selected among those the evidence names.
+func (s *Screen) openMention() tea.Cmd {
+	ms := s.current().Mentions
+	i, ok := s.body.Selected()
+	if !ok || i >= len(ms) || !s.body.SelectedInView() {
+		return nil
+	}
+	if _, found := s.ctx.Data.Country(ms[i].ISO2); !found {
+		return nil
+	}
+	return common.Cmd(common.OpenCountryMsg{ISO2: ms[i].ISO2})
+}
+
+// reportDir is where a report goes when the current directory cannot take
+// it, for the help.
+func (s *Screen) reportDir() string {
+	if s.store == nil {
+		return ""
+	}
+	return filepath.Clean(s.store.Dir())
+}
+
+// Flush writes at once, in the caller's goroutine, whatever is not yet
+// known to be saved: a save still running or never run (the program quit
+// before its command did), one that failed, and a note still being written
+// (ctrl+c quits while the keyboard is the note's). The root calls it when
+// the program ends; a save command still running finds it superseded. It
+// returns the save's error, and nil when there was nothing to save.
+func (s *Screen) Flush() error {
+	var reportErr error
+	if s.owedReport != nil {
+		// The program ended before the report's command did.
+		reportErr = s.owedReport()
+		s.owedReport = nil
+	}
+	if s.store == nil || !s.loaded {
+		return reportErr
+	}
+	if s.mode == editing {
+		s.closeNote() // its save is the one below
+	}
+	if s.seq == s.settled && s.saveErr == nil {
+		return reportErr
+	}
+	msg, _ := s.save()().(SavedMsg)
+	s.saved(msg)
+	s.layout()
+	return errors.Join(reportErr, msg.err)
+}
