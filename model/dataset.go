@@ -103,6 +103,9 @@ type Dataset struct {
 	obs       map[string]map[string]Series // ISO2 → indicator → series
 	scores    map[scoreKey]float64
 	wikipedia map[string]Wiki // wiki language code → its Wikipedia
+
+	bounds       map[boundKey]Bounds
+	countryWikis map[string][]CountryWiki // by ISO2
 }
 
 type scoreKey struct {
@@ -122,6 +125,11 @@ type Parts struct {
 	Wikis        []Wiki
 	Observations []Observation
 	Scores       []Score
+	// Bounds are the published ranges of observations that come in buckets
+	// (imported Geoeditors counts); CountryWikis which wikis a country's
+	// editors work on. Both are empty for the bundled sample.
+	Bounds       []BoundObservation
+	CountryWikis []CountryWiki
 }
 
 // New indexes the parts into a Dataset. It refuses parts that contradict each
@@ -229,6 +237,9 @@ func New(p Parts) (*Dataset, error) {
 				}
 			}
 		}
+	}
+	if err := d.indexBounds(p); err != nil {
+		return nil, err
 	}
 	for y := range years {
 		d.Years = append(d.Years, y)
@@ -439,5 +450,17 @@ func cleanParts(p Parts) Parts {
 		wikis[i] = Wiki{DB: c(w.DB), Lang: c(w.Lang), Project: c(w.Project), Status: c(w.Status)}
 	}
 	p.Wikis = wikis
+	bounds := make([]BoundObservation, len(p.Bounds))
+	for i, b := range p.Bounds {
+		b.ISO2, b.Indicator = c(b.ISO2), c(b.Indicator)
+		bounds[i] = b
+	}
+	p.Bounds = bounds
+	cws := make([]CountryWiki, len(p.CountryWikis))
+	for i, cw := range p.CountryWikis {
+		cw.ISO2, cw.Wiki = c(cw.ISO2), c(cw.Wiki)
+		cws[i] = cw
+	}
+	p.CountryWikis = cws
 	return p
 }

@@ -404,7 +404,7 @@ func rootPages(t *testing.T) map[string]int {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 9 {
+	if len(out) != 11 {
 		t.Fatalf("%d tables: %v", len(out), out)
 	}
 	return out

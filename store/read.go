@@ -46,6 +46,8 @@ func read(db *rawDB) (*model.Dataset, error) {
 		{"indicators", readIndicators},
 		{"observations", readObservations},
 		{"scores", readScores},
+		{"bounds", readBounds},
+		{"country_wikis", readCountryWikis},
 	}
 	for _, s := range steps {
 		if err := s.read(db, &p, in); err != nil {
@@ -179,6 +181,28 @@ func readScores(db *rawDB, p *model.Parts, in interner) error {
 		p.Scores = append(p.Scores, model.Score{
 			ISO2: in.of(w.bytes(0)), Domain: model.DomainID(in.of(w.bytes(1))), Facet: model.Facet(in.of(w.bytes(2))),
 			Year: w.int(3), Score: w.float(4),
+		})
+		return nil
+	})
+}
+
+func readBounds(db *rawDB, p *model.Parts, in interner) error {
+	return db.query("SELECT iso2, indicator_id, year, lower, upper FROM bounds", func(w row) error {
+		p.Bounds = append(p.Bounds, model.BoundObservation{
+			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2),
+			Bounds: model.Bounds{Lower: w.float(3), Upper: w.float(4)},
+		})
+		return nil
+	})
+}
+
+func readCountryWikis(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT iso2, wiki, year, editors_lower, editors_upper, very_active_lower, very_active_upper FROM country_wikis`
+	return db.query(q, func(w row) error {
+		p.CountryWikis = append(p.CountryWikis, model.CountryWiki{
+			ISO2: in.of(w.bytes(0)), Wiki: in.of(w.bytes(1)), Year: w.int(2),
+			Editors:    model.Bounds{Lower: w.float(3), Upper: w.float(4)},
+			VeryActive: model.Bounds{Lower: w.float(5), Upper: w.float(6)},
 		})
 		return nil
 	})

@@ -4,12 +4,13 @@
 package store
 
 // SchemaVersion is the PRAGMA user_version of the databases this build reads
-// and writes. Bump it with any change to the tables below.
-const SchemaVersion = 1
+// and writes. Bump it with any change to the tables below. Version 2 added
+// bounds and country_wikis, for imported Geoeditors counts.
+const SchemaVersion = 2
 
 // tableNames lists the tables in the order they are created and checked.
 func tableNames() []string {
-	return []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis"}
+	return []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis", "bounds", "country_wikis"}
 }
 
 // schema creates an empty equity database. Scores are derived data: they are
@@ -89,4 +90,22 @@ CREATE TABLE wikis (
 	project TEXT NOT NULL,
 	status  TEXT NOT NULL
 );
+CREATE TABLE bounds (
+	iso2         TEXT NOT NULL,
+	indicator_id TEXT NOT NULL,
+	year         INTEGER NOT NULL,
+	lower        REAL NOT NULL,
+	upper        REAL NOT NULL,
+	PRIMARY KEY (iso2, indicator_id, year)
+) WITHOUT ROWID;
+CREATE TABLE country_wikis (
+	iso2              TEXT NOT NULL,
+	wiki              TEXT NOT NULL,
+	year              INTEGER NOT NULL,
+	editors_lower     REAL NOT NULL,
+	editors_upper     REAL NOT NULL,
+	very_active_lower REAL NOT NULL,
+	very_active_upper REAL NOT NULL,
+	PRIMARY KEY (iso2, wiki, year)
+) WITHOUT ROWID;
 `

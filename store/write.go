@@ -119,6 +119,13 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 	for _, s := range d.Scores() {
 		ins.row("INSERT INTO scores VALUES (?,?,?,?,?)", s.ISO2, string(s.Domain), string(s.Facet), s.Year, s.Score)
 	}
+	for _, b := range d.AllBounds() {
+		ins.row("INSERT INTO bounds VALUES (?,?,?,?,?)", b.ISO2, b.Indicator, b.Year, b.Lower, b.Upper)
+	}
+	for _, cw := range d.AllCountryWikis() {
+		ins.row("INSERT INTO country_wikis VALUES (?,?,?,?,?,?,?)", cw.ISO2, cw.Wiki, cw.Year,
+			cw.Editors.Lower, cw.Editors.Upper, cw.VeryActive.Lower, cw.VeryActive.Upper)
+	}
 	if ins.err != nil {
 		return ins.err
 	}

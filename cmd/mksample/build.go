@@ -14,6 +14,11 @@ const sampleNotes = "Wikimedia activity figures (readers, pageviews, editors, ev
 	"with a fixed seed from real covariates (internet population, literacy, languages with an open Wikipedia, emerging classification); " +
 	"they are not published data. Countries, regions, classifications, population, literacy, GDP, languages and internet use are real, from the sources listed."
 
+// sampleDate dates the bundled database: the day this version of the model
+// was made. It is fixed, not the day of the build, so that rebuilding the
+// same sample gives the same database; change it with the model.
+func sampleDate() time.Time { return time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC) }
+
 // build reads the real facts in sourcesDir, models the Wikimedia activity,
 // scores it, and writes the database to outPath.
 func build(sourcesDir, outPath string, builtAt time.Time) error {

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 )
 
 const usage = "usage: mksample [-sources DIR] (-out FILE | -extract REFERENCE_DIR)"
@@ -43,7 +42,7 @@ func run(args []string, stderr io.Writer) int {
 		return report(stderr, extractSources(*extractDir, *sourcesDir))
 	}
 	if *out != "" {
-		return report(stderr, build(*sourcesDir, *out, time.Now()))
+		return report(stderr, build(*sourcesDir, *out, sampleDate()))
 	}
 
 	fmt.Fprintln(stderr, usage)

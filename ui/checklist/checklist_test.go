@@ -1050,3 +1050,43 @@ func TestPickerHearsSaves(t *testing.T) {
 	}
 	checkFrame(t, "picker", p.View(), 80, 20)
 }
+
+// A verdict given before the saved checklist is read is kept over the saved
+// one and saved with the rest once they are read, never over them; quitting
+// before the read still keeps both.
+func TestVerdictBeforeLoad(t *testing.T) {
+	ctx := newContext()
+	st := session.New(t.TempDir())
+	uc, br := useCase(t, 1), country(t, "BR")
+	if err := st.Save(1, "BR", model.Verdicts{"1.2": {Answer: model.VerdictNo, Note: "kept"}}, session.Meta{Subject: "Brazil"}); err != nil {
+		t.Fatal(err)
+	}
+
+	sc, load := New(ctx, st, uc, br)
+	sc.SetSize(80, 20)
+	_, cmd := sc.Update(keyMsg("y")) // before the load's result
+	if cmd != nil {
+		t.Fatal("a verdict before the saved ones are read asked for a save")
+	}
+	run(t, sc, load) // the read arrives, and the save it was waiting for runs
+	got, err := st.Load(1, "BR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["1.1"].Answer != model.VerdictYes || got["1.2"].Answer != model.VerdictNo || got["1.2"].Note != "kept" {
+		t.Errorf("saved %+v; want 1.1 yes and 1.2 no with its note", got)
+	}
+
+	// Quitting before the read: Flush reads, merges and saves.
+	sc2, _ := New(ctx, st, uc, br)
+	sc2.SetSize(80, 20)
+	sc2.Update(keyMsg("right"))
+	sc2.Update(keyMsg("?"))
+	if err := sc2.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = st.Load(1, "BR")
+	if got["1.1"].Answer != model.VerdictYes || got["1.2"].Answer != model.VerdictUnsure || got["1.2"].Note != "kept" {
+		t.Errorf("after a flush before the read: %+v", got)
+	}
+}

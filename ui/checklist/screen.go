@@ -54,10 +54,12 @@ type Screen struct {
 
 	mode   mode
 	loaded bool // the saved verdicts have been read (or there were none)
-	onDisk bool // and there were some: what is shown is saved
-	body   components.Scroller
-	note   textarea.Model
-	amount textinput.Model
+	// unsaved: a verdict was given before the saved ones were read.
+	unsaved bool
+	onDisk  bool // and there were some: what is shown is saved
+	body    components.Scroller
+	note    textarea.Model
+	amount  textinput.Model
 	// amountErr says what is wrong with the amount typed.
 	amountErr string
 	help      help.Model
@@ -253,7 +255,7 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case LoadedMsg:
 		if msg.screen == s.id {
-			s.takeLoaded(msg)
+			return s.takeLoaded(msg)
 		}
 		return nil
 	case SavedMsg:
@@ -323,14 +325,23 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// takeLoaded takes the saved verdicts. Anything recorded before they
-// arrived (nothing: the verdict keys wait for them) would be kept over them.
-func (s *Screen) takeLoaded(msg LoadedMsg) {
+// takeLoaded takes the saved verdicts. A verdict given before they arrived
+// (a quick reader) is kept over the saved one, and saved now that saving
+// cannot lose the others.
+func (s *Screen) takeLoaded(msg LoadedMsg) tea.Cmd {
 	s.loaded = true
-	for id, v := range msg.verdicts {
-		if _, ok := s.verdicts[id]; !ok {
-			s.verdicts[id] = v
+	for id, saved := range msg.verdicts {
+		mine, ok := s.verdicts[id]
+		if !ok {
+			s.verdicts[id] = saved
+			continue
 		}
+		// Only an answer can be given before the read (a note waits for
+		// it): the saved note stays.
+		if mine.Note == "" {
+			mine.Note = saved.Note
+		}
+		s.verdicts[id] = mine
 	}
 	s.built.dirty = true
 	s.onDisk = msg.err == nil && len(msg.verdicts) > 0
@@ -345,6 +356,11 @@ func (s *Screen) takeLoaded(msg LoadedMsg) {
 	case msg.err != nil:
 		s.say(true, "The saved checklist could not be read: "+msg.err.Error())
 	}
+	if s.unsaved {
+		s.unsaved = false
+		return s.save()
+	}
+	return nil
 }
 
 // saved takes the result of a save. Results may come back out of order;
@@ -446,9 +462,6 @@ func (s *Screen) move(by int) {
 // setAnswer records the verdict of the question on the page ("" clears it)
 // and saves.
 func (s *Screen) setAnswer(answer string) tea.Cmd {
-	if !s.ready() {
-		return nil
-	}
 	id := s.current().Question.ID
 	v := s.verdicts[id]
 	v.Answer = answer
@@ -457,6 +470,12 @@ func (s *Screen) setAnswer(answer string) tea.Cmd {
 		s.say(false, "Verdict cleared (the note stays).")
 	} else if !s.isErr {
 		s.message = ""
+	}
+	if !s.loaded {
+		// Saving now would write over the saved checklist before it is
+		// read: the verdict waits in memory and is saved with it.
+		s.unsaved = true
+		return nil
 	}
 	return s.save()
 }
@@ -622,6 +641,15 @@ func (s *Screen) Flush() error {
 		// The program ended before the report's command did.
 		reportErr = s.owedReport()
 		s.owedReport = nil
+	}
+	if s.store != nil && !s.loaded && s.unsaved {
+		// The program ended before the saved checklist was read: read it
+		// now, so that saving the verdict given meanwhile keeps the rest.
+		if cmd := s.takeLoaded(loadCmd(s.store, s.id, s.uc.Number, s.subject.Key())().(LoadedMsg)); cmd != nil {
+			msg, _ := cmd().(SavedMsg)
+			s.saved(msg)
+			return errors.Join(reportErr, msg.err)
+		}
 	}
 	if s.store == nil || !s.loaded {
 		return reportErr
