@@ -227,6 +227,14 @@ func (d *Dataset) addCountry(r *Region, c Country, year int) {
 		ind  string
 	}{{&r.Readers, ShareReaders}, {&r.Editors, ShareEditors}, {&r.Grants, ShareGrants}, {&r.Affiliates, ShareAffiliates}} {
 		if v, ok := d.Value(c.ISO2, p.ind, year); ok {
+			// A protected country's imported count enters the sums as the
+			// middle of its bucket: an exact sum, less its neighbours'
+			// exact counts, would give its count away.
+			if ind, known := d.Indicator(p.ind); known {
+				if b, exact := d.Shown(c, ind, v); !exact {
+					v = b.Mid()
+				}
+			}
 			p.part.Amount += v
 			p.part.OK = true
 		}

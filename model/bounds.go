@@ -168,3 +168,15 @@ func (i Indicator) IsCount() bool {
 func (d *Dataset) Exact(c Country, ind Indicator) bool {
 	return !(c.Protected && !ind.Modeled && ind.IsCount())
 }
+
+// Shown is how an observation of the indicator may be shown for the
+// country: exactly (Bounds{v, v} and true), or, for an imported raw count of
+// a country on the protection list (see Exact), only as the bucket it falls
+// in (Bucket(v) and false). Whoever prints or exports a country's
+// observation goes through Shown.
+func (d *Dataset) Shown(c Country, ind Indicator, v float64) (Bounds, bool) {
+	if d.Exact(c, ind) {
+		return Bounds{v, v}, true
+	}
+	return Bucket(v), false
+}

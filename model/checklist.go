@@ -197,6 +197,11 @@ type Fact struct {
 	OK      bool   // the value exists
 	Text    string // words: the value of a FactText, or a note beside a number ("3 of 53", "2014")
 	Modeled bool   // made from modeled figures
+	// Range, when set, is all that may be shown of the value: the bucket of
+	// a protected country's imported raw count (Dataset.Shown), or a figure
+	// made from one. Value is then the range's middle, never the exact
+	// figure, and is not to be shown.
+	Range *Bounds
 }
 
 // Mention is a country the evidence names (the region's countries that
@@ -320,11 +325,26 @@ func (d *Dataset) presence(c Country, dom DomainID, year int) (float64, bool) {
 
 func (d *Dataset) valueFact(c Country, label, ind string, kind FactKind, year int) Fact {
 	f := Fact{Label: label, Kind: kind}
-	if i, ok := d.Indicator(ind); ok {
-		f.Modeled = i.Modeled
-	}
+	i, known := d.Indicator(ind)
+	f.Modeled = i.Modeled
 	f.Value, f.OK = d.Value(c.ISO2, ind, year)
+	if f.OK && known {
+		if b, exact := d.Shown(c, i, f.Value); !exact {
+			f.Value, f.Range = b.Mid(), &b
+		}
+	}
 	return f
+}
+
+// countText writes a country's count of an indicator with its noun as it
+// may be shown: "3 affiliates", or a protected country's imported count
+// as its bucket, "1–10 affiliates".
+func (d *Dataset) countText(c Country, ind string, n float64, noun string) string {
+	i, _ := d.Indicator(ind)
+	if b, exact := d.Shown(c, i, n); !exact && b.Lower != b.Upper {
+		return fmt.Sprintf("%.0f–%.0f %ss", b.Lower, b.Upper, noun)
+	}
+	return plural(n, noun)
 }
 
 func (d *Dataset) contextFact(c Country, label, ind string, kind FactKind, year int) Fact {
@@ -416,7 +436,16 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 			a.Facts = append(a.Facts, Fact{Label: "Requested ÷ this year's grant dollars", Kind: FactRatio, Value: req.Amount / annual, OK: true, Modeled: d.Modeled()})
 		}
 		if eds, ok := d.Value(c.ISO2, IndWPEditors, year); ok && eds > 0 {
-			a.Facts = append(a.Facts, Fact{Label: "Requested per Wikipedia editor", Kind: FactMoney, Value: req.Amount / eds, OK: true, Modeled: d.Modeled()})
+			f := Fact{Label: "Requested per Wikipedia editor", Kind: FactMoney, Value: req.Amount / eds, OK: true, Modeled: d.Modeled()}
+			// The amount is the reader's own: divided by an exact count
+			// it would give the count away, so a protected country's
+			// imported count divides it as its bucket.
+			if ind, _ := d.Indicator(IndWPEditors); !d.Exact(c, ind) {
+				b := Bucket(eds)
+				f.Range = &Bounds{req.Amount / b.Upper, req.Amount / b.Lower}
+				f.Value = f.Range.Mid()
+			}
+			a.Facts = append(a.Facts, f)
 		}
 	}
 	if !okG && !okR && !okE && !req.HasAmount {
@@ -574,7 +603,12 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 	for _, l := range mainLanguages(c) {
 		langs[WikiLang(l.Lang)] = d.LanguageName(l.Lang)
 	}
+	// shared is the exact sum, for the signal; sharedRange what may be
+	// shown of it, where a protected neighbour's imported count is a
+	// bucket (a sum would give it away beside its neighbours' exact ones).
 	var shared float64
+	var sharedRange Bounds
+	affiliates, _ := d.Indicator(IndAffiliates)
 	for _, o := range d.Countries {
 		if o.ISO2 == c.ISO2 || c.WikimediaRegion == "" || o.WikimediaRegion != c.WikimediaRegion {
 			continue
@@ -590,22 +624,32 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 			continue
 		}
 		shared += n
-		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", plural(n, "affiliate"), strings.Join(dedupe(common), ", "))})
+		b, _ := d.Shown(o, affiliates, n)
+		sharedRange.Lower += b.Lower
+		sharedRange.Upper += b.Upper
+		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", d.countText(o, IndAffiliates, n, "affiliate"), strings.Join(dedupe(common), ", "))})
 	}
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Name < a.Mentions[j].Name })
 	if len(a.Mentions) > 0 {
 		a.MentionsTitle = "Affiliates in countries of the region sharing a main language"
 	}
-	a.Facts = append(a.Facts, Fact{Label: "Affiliates in countries of the region sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: d.Modeled()})
+	sharedFact := Fact{Label: "Affiliates in countries of the region sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: d.Modeled()}
+	sharedText := plural(shared, "affiliate")
+	if sharedRange.Lower != sharedRange.Upper {
+		sharedFact.Value, sharedFact.Range = sharedRange.Mid(), &sharedRange
+		sharedText = fmt.Sprintf("%.0f–%.0f affiliates", sharedRange.Lower, sharedRange.Upper)
+	}
+	a.Facts = append(a.Facts, sharedFact)
 	if !okOwn {
 		a.Signal, a.Reason = NoEvidence, "no affiliate figure for the country"
 		return
 	}
+	ownText := d.countText(c, IndAffiliates, own, "affiliate")
 	switch {
 	case own >= CrowdedAffiliates:
-		a.Signal, a.Reason = Weak, fmt.Sprintf("%s already in the country, %s more in neighbours sharing a main language", plural(own, "affiliate"), plural(shared, "affiliate"))
+		a.Signal, a.Reason = Weak, fmt.Sprintf("%s already in the country, %s more in neighbours sharing a main language", ownText, sharedText)
 	case own > 0 || shared > 0:
-		a.Signal, a.Reason = Mixed, fmt.Sprintf("%s in the country and %s in neighbours sharing a main language, to coordinate with", plural(own, "affiliate"), plural(shared, "affiliate"))
+		a.Signal, a.Reason = Mixed, fmt.Sprintf("%s in the country and %s in neighbours sharing a main language, to coordinate with", ownText, sharedText)
 	default:
 		a.Signal, a.Reason = Strong, "no affiliate in the country, nor in the neighbours that share a main language"
 	}
@@ -850,6 +894,8 @@ func (d *Dataset) languages(a *Answer, c Country, year int) {
 	)
 	wp, okW := d.Value(c.ISO2, IndWPEditors, year)
 	all, okA := d.Value(c.ISO2, IndAllEditors, year)
+	// A ratio of two counts is a derived figure: it gives neither count
+	// away, and stays exact for a protected country too.
 	if okW && okA && wp > 0 {
 		a.Facts = append(a.Facts, Fact{Label: "All-project editors ÷ Wikipedia editors", Kind: FactRatio, Value: all / wp, OK: true, Modeled: d.Modeled()})
 	}

@@ -63,6 +63,11 @@ func (w Wiki) Open() bool { return w.Status == "open" }
 // exports that show a protected country.
 const ProtectionNote = "on the Wikimedia country and territory protection list: raw activity counts are published only in buckets"
 
+// ProtectionRule is the rule for protected countries' figures, word for
+// word as the About screen and the README state it (Dataset.Shown applies
+// it).
+const ProtectionRule = "for countries on the protection list, imported raw counts are shown and exported only as buckets (as the public Geoeditors release does: 1–10, 11–20, …), never as exact counts; scores are shown."
+
 // WikiLang maps a CLDR language code to the code the Wikimedia wiki list uses
 // for the same language. The wiki list drops scripts ("zh_Hant" is read on
 // zhwiki) and calls Norwegian Bokmål "no".

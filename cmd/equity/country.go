@@ -16,8 +16,10 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 		Use:   "country CODE",
 		Short: "Everything known about one country: classifications, languages, scores and their inputs",
 		Long: "Prints one country's identity and classifications, population and access, languages and their\n" +
-			"Wikipedias, each domain's presence and growth scores with its rank in its region and the world,\n" +
-			"and every input's value, rank and weight. CODE is an ISO alpha-2 or alpha-3 code or a name.",
+			"Wikipedias, the wikis its editors work on (in an imported database), each domain's presence and\n" +
+			"growth scores with its rank in its region and the world, and every input's value, rank and weight.\n" +
+			"A protected country's imported raw counts are given only as buckets (11–20), never exactly.\n" +
+			"CODE is an ISO alpha-2 or alpha-3 code or a name.",
 		Example: "  equity country NG\n  equity country nigeria --year 2021\n  equity country BRA --format md",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -43,17 +45,18 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 
 func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 	c := p.Country
+	sections := []report.Section{identitySection(c), contextSection(d, p), languagesSection(p)}
+	wikisNote := ""
+	if w := wikisSection(d, p); w != nil {
+		sections = append(sections, w)
+		wikisNote = "Wikis: active editors (5 or more edits a month) located in the country on each wiki, and of them the very active (100 or more), the yearly mean of the monthly Geoeditors figures, which are published in ranges."
+	}
 	return report.Doc{
-		Title: fmt.Sprintf("%s (%s) — %d", c.Name, c.ISO2, p.Year),
-		Sections: []report.Section{
-			identitySection(c),
-			contextSection(d, p),
-			languagesSection(p),
-			scoresSection(d, p),
-			inputsSection(d, p),
-		},
+		Title:    fmt.Sprintf("%s (%s) — %d", c.Name, c.ISO2, p.Year),
+		Sections: append(sections, scoresSection(d, p), inputsSection(d, p)),
 		Notes: notes(
 			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score.",
+			wikisNote,
 			modeledNote(d),
 		),
 		About: about(d),
@@ -146,6 +149,42 @@ func languagesSection(p model.Profile) *report.TableSection {
 	return t
 }
 
+// wikisSection is which wikis the country's editors work on, most editors
+// first (imported Geoeditors figures, as ranges), or nil when the dataset
+// has none for the country and year. A protected country's counts are
+// buckets, as everywhere.
+func wikisSection(d *model.Dataset, p model.Profile) *report.TableSection {
+	cws := d.CountryWikis(p.Country.ISO2, p.Year)
+	if len(cws) == 0 {
+		return nil
+	}
+	t := &report.TableSection{Key: "wikis", Title: "Wikis its editors work on", Columns: []report.Column{
+		{Key: "wiki", Title: "Wiki"},
+		{Key: "language", Title: "Language", Flex: true},
+		{Key: "editors", Title: "Editors", Right: true},
+		{Key: "editors_lower", Show: report.ForScripts},
+		{Key: "editors_upper", Show: report.ForScripts},
+		{Key: "very_active", Title: "Very active", Right: true},
+		{Key: "very_active_lower", Show: report.ForScripts},
+		{Key: "very_active_upper", Show: report.ForScripts},
+	}}
+	cells := func(b model.Bounds) []report.Cell {
+		o := report.WikiEditors(d, p.Country, b)
+		value, r := report.Cell{Text: o.Text(), Value: b.Mid()}, b
+		if !o.Exact {
+			value.Value, r = nil, o.Range
+		}
+		return []report.Cell{value, {Text: "", Value: r.Lower}, {Text: "", Value: r.Upper}}
+	}
+	for _, cw := range cws {
+		row := []report.Cell{report.Text(cw.Wiki), report.Text(report.WikiLanguage(d, cw.Wiki))}
+		row = append(row, cells(cw.Editors)...)
+		row = append(row, cells(cw.VeryActive)...)
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
 // standing writes a place as "3 of 54".
 func standing(fs model.FacetScore, st model.Standing) report.Cell {
 	if !fs.OK || st.Of == 0 {
@@ -225,6 +264,8 @@ func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "domain", Title: "Domain", Show: report.ForScripts},
 		{Key: "facet", Title: "Facet"},
 		{Key: "value", Title: "Value", Right: true},
+		{Key: "lower", Show: report.ForScripts},
+		{Key: "upper", Show: report.ForScripts},
 		{Key: "unit", Title: "Unit", Show: report.ForScripts},
 		{Key: "ranked_value", Show: report.ForScripts},
 		{Key: "rank", Title: "Rank", Right: true},
@@ -243,14 +284,21 @@ func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
 	return t
 }
 
+// inputRow is one input of a facet: its value, rank, weight and
+// contribution. A protected country's imported raw count is shown and
+// exported only as its bucket (model.Dataset.Shown): value and ranked_value
+// are null, lower and upper the bucket. An imported count published as a
+// range has the range beside it, and in lower and upper.
 func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.InputExplanation) []report.Cell {
 	ind := in.Indicator
 	value, ranked, rank, contrib := report.Missing(), report.Missing(), report.Missing(), report.Missing()
+	lower, upper := report.Missing(), report.Missing()
 	if in.Present {
 		ranked = report.Cell{Text: "", Value: in.Value}
 		rank = report.Cell{Text: report.Score(in.Rank), Value: round(in.Rank, 2)}
 		switch {
 		case ind.Derived():
+			// A growth rate is a derived figure: it stays exact.
 			value = report.Cell{Text: report.Signed(in.Value), Value: in.Value}
 		case ind.Per != "":
 			raw := in.Value * in.Divisor.Value
@@ -258,7 +306,15 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 		case ind.Unit == "% of active editors":
 			value = report.Cell{Text: report.Percent(in.Value), Value: in.Value}
 		default:
-			value = report.Cell{Text: report.Number(in.Value), Value: in.Value}
+			o := report.Observe(d, p.Country, ind, p.Year, in.Value, report.Number)
+			value = report.Cell{Text: o.Text(), Value: in.Value}
+			if !o.Exact {
+				value.Value, ranked = nil, report.Cell{Text: "", Value: nil}
+			}
+			if o.HasRange {
+				lower = report.Cell{Text: report.Number(o.Range.Lower), Value: o.Range.Lower}
+				upper = report.Cell{Text: report.Number(o.Range.Upper), Value: o.Range.Upper}
+			}
 		}
 	} else if raw, ok := d.Value(p.Country.ISO2, ind.ID, p.Year); ok && ind.Per != "" {
 		// Grants exist but GDP does not: show the dollars, unranked.
@@ -277,7 +333,7 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 	}
 	return []report.Cell{
 		report.Text(ind.Name), report.Text(string(ind.Domain)), report.Text(string(ind.Facet)),
-		value, report.Text(ind.Unit), ranked, rank,
+		value, lower, upper, report.Text(ind.Unit), ranked, rank,
 		report.Cell{Text: weight, Value: ind.Weight},
 		contrib,
 		report.Cell{Text: fmt.Sprint(ind.Modeled), Value: ind.Modeled},

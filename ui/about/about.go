@@ -160,5 +160,7 @@ func (s *Screen) lines() []components.Line {
 
 	heading("Protected countries")
 	para(th.Text.Render, "Countries on the Wikimedia country and territory protection list say so on their page: "+model.ProtectionNote+".")
+	para(th.Text.Render, "The rule: "+model.ProtectionRule)
+	para(th.Text.Render, "A raw count is a figure that counts people or things (devices, pageviews, editors, event organizers and participants, grants, affiliates, their tenure and members); it is imported when a real release replaced the modeled one. Modeled figures are nobody's data and stay exact; shares and dollars are not counts, and growth rates are derived figures.")
 	return out
 }

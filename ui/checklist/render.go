@@ -316,7 +316,7 @@ func (s *Screen) evidence(p *page, a model.Answer) {
 		hasScore = hasScore || f.Kind == model.FactScore && f.OK
 		anyModeled = anyModeled || f.Modeled
 	}
-	valueW = min(valueW, 12)
+	valueW = min(valueW, 16) // a range reads "$11,574–$11,601"
 	labW = min(labW, max(12, tw*2/5))
 	barW := 0
 	if hasScore {

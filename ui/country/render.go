@@ -50,6 +50,7 @@ func render(ctx *common.Context, pr model.Profile, width int) []components.Line 
 	p.domains(d, pr, width >= wide)
 	p.blank()
 	p.languages(pr)
+	p.wikis(d, pr)
 	if d.Modeled() {
 		p.blank()
 		for _, l := range wrap(modeledNote, p.width) {
@@ -465,6 +466,63 @@ func (p *page) languages(pr model.Profile) {
 			}
 			return s
 		}))
+	}
+}
+
+// wikis is which wikis the country's editors work on, most editors first:
+// imported Geoeditors figures, published in ranges (a protected country's
+// as buckets). Nothing is drawn when the dataset has none, as the bundled
+// sample does not.
+func (p *page) wikis(d *model.Dataset, pr model.Profile) {
+	th := p.th
+	cws := d.CountryWikis(pr.Country.ISO2, pr.Year)
+	if len(cws) == 0 {
+		return
+	}
+	p.blank()
+	p.text(th.Heading.Render("Wikis its editors work on") + " " + th.Muted.Render(fmt.Sprintf("(%d, most editors first)", len(cws))))
+	heads := []string{"Wiki", "Language", "Editors", "Very active"}
+	widths := make([]int, len(heads))
+	for i, h := range heads {
+		widths[i] = ansi.StringWidth(h)
+	}
+	rows := make([][]string, len(cws))
+	for r, cw := range cws {
+		rows[r] = []string{cw.Wiki, report.WikiLanguage(d, cw.Wiki),
+			report.WikiEditors(d, pr.Country, cw.Editors).Text(), report.WikiEditors(d, pr.Country, cw.VeryActive).Text()}
+		for i, c := range rows[r] {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	// A narrow page gives up room from the language's name first.
+	const gap = 2
+	total := gap * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	if over := total - p.width; over > 0 {
+		widths[1] = max(8, widths[1]-over)
+	}
+	line := func(cells []string, style func(string) string) string {
+		var b strings.Builder
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			if i >= 2 {
+				b.WriteString(components.FitRight(style(c), widths[i]))
+			} else {
+				b.WriteString(components.Fit(style(c), widths[i]))
+			}
+		}
+		return b.String()
+	}
+	p.text(line(heads, func(s string) string { return th.Header.Render(s) }))
+	for _, r := range rows {
+		p.text(line(r, func(s string) string { return s }))
+	}
+	for _, l := range wrap("Active editors (5 or more edits a month) located in the country, and of them the very active (100 or more): the yearly mean of the monthly Geoeditors figures, which are published in ranges.", p.width) {
+		p.text(th.Muted.Render(l))
 	}
 }
 

@@ -368,6 +368,13 @@ func formatValue(ind model.Indicator, v float64) string {
 	return report.Number(v)
 }
 
+// shown is an observation of the country as it may be shown: a protected
+// country's imported raw count as its bucket (model.Dataset.Shown), any
+// other value with the range it was published in, if any.
+func (s *Screen) shown(ind model.Indicator, v float64, year int) report.Observed {
+	return report.Observe(s.ctx.Data, s.country, ind, year, v, func(v float64) string { return formatValue(ind, v) })
+}
+
 // perLabel is the short name of what a Per input is divided by.
 func perLabel(d *model.Dataset, id string) string {
 	if id == model.IndGDPPerCap {
@@ -396,8 +403,12 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 		cur, okCur := d.Value(iso2, ind.GrowthOf, year)
 		switch {
 		case in.Present:
+			// The rate is a derived figure, computed from the exact
+			// counts, and is shown as it is; the counts it runs between
+			// are shown as any count is (a protected country's imported
+			// ones as buckets).
 			r.value = report.Signed(in.Value)
-			r.detail = "(" + formatValue(base, prev) + " → " + formatValue(base, cur) + ")"
+			r.detail = "(" + s.shown(base, prev, year-1).Value + " → " + s.shown(base, cur, year).Value + ")"
 		case !okPrev:
 			r.detail = fmt.Sprintf("(no %d value)", year-1)
 		case prev == 0:
@@ -419,7 +430,14 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 			}
 		}
 	case in.Present:
-		r.value = formatValue(ind, in.Value)
+		o := s.shown(ind, in.Value, year)
+		r.value = o.Value
+		switch {
+		case !o.Exact:
+			r.detail = "(protected: a bucket)"
+		case o.HasRange:
+			r.detail = "(" + report.Range(o.Range) + ")"
+		}
 	default:
 		r.detail = "(no value)"
 	}
@@ -550,12 +568,18 @@ func (s *Screen) years(p *writer) {
 		vals := make([]float64, len(d.Years))
 		for i, y := range d.Years {
 			v, ok := d.Value(s.country.ISO2, ind.ID, y)
-			if !ok {
+			switch {
+			case !ok:
 				v = math.NaN()
+			case !d.Exact(s.country, ind):
+				// A protected country's imported count is drawn and
+				// written as its bucket: the bucket's middle stands for
+				// it, and falls in the same bucket.
+				v = model.Bucket(v).Mid()
 			}
 			vals[i] = v
 		}
-		all = append(all, series{ind.Name, vals, func(v float64) string { return formatValue(ind, v) }, true})
+		all = append(all, series{ind.Name, vals, func(v float64) string { return s.shown(ind, v, 0).Value }, true})
 	}
 	overall := make([]float64, len(d.Years))
 	for i, y := range d.Years {

@@ -31,8 +31,8 @@ import (
 // JSON carries a "checklist" object (use case, subject, year, date,
 // requested amount, progress), the dataset's provenance, the notes, and
 // "questions": an array with, for each question, its id, text, reading,
-// signal, reason, facts (label, value as a number or null, unit, text,
-// modeled), mentions (iso2, name, note), verdict (or null), note and when
+// signal, reason, facts (label, value as a number or null, lower and upper
+// for a figure shown only as a range, unit, text, modeled), mentions (iso2, name, note), verdict (or null), note and when
 // the verdict was last changed. The per-question sections are for readers
 // only; they share the key "questions" with the summary table, which comes
 // last, so that JSON holds the summary's complete rows under that key and
@@ -289,13 +289,30 @@ func checklistSummary(answers []model.Answer, verdicts model.Verdicts) *TableSec
 // FactText formats a fact for reading by its kind: the value ("91.3",
 // "37.6%", "1.2 k", "$12,300", "2.4×", or a text fact's words) and the note
 // that goes beside it. A missing value is "—", with the fact's words saying
-// why ("no activity recorded").
+// why ("no activity recorded"); a fact with a range is only its range
+// ("11–20", "$500–$5,000").
 func FactText(f model.Fact) (value, note string) {
 	if f.Kind == model.FactText {
 		return f.Text, ""
 	}
 	if !f.OK {
 		return "—", f.Text
+	}
+	if f.Range != nil {
+		switch f.Kind {
+		case model.FactCount:
+			value = Range(*f.Range)
+		case model.FactMoney:
+			// A narrow range of dollars reads as one figure: "$12", not
+			// "$12–$12".
+			value = Money(f.Range.Lower)
+			if hi := Money(f.Range.Upper); hi != value {
+				value += "–" + hi
+			}
+		default:
+			value = Number(f.Range.Lower) + "–" + Number(f.Range.Upper)
+		}
+		return value, asOf(f.Text)
 	}
 	switch f.Kind {
 	case model.FactScore:
@@ -340,11 +357,16 @@ func factUnit(k model.FactKind) string {
 	return "text"
 }
 
-// factJSON is a fact for scripts: its value as a number (null when missing
-// or a text fact), its unit, its words and whether it is modeled.
+// factJSON is a fact for scripts: its value as a number (null when missing,
+// a text fact, or a fact shown only as a range), the range's lower and upper
+// ends (null without one), its unit, its words and whether it is modeled.
 func factJSON(f model.Fact) map[string]any {
-	var value any
-	if f.OK && f.Kind != model.FactText && !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0) {
+	var value, lower, upper any
+	switch {
+	case !f.OK || f.Kind == model.FactText:
+	case f.Range != nil:
+		lower, upper = roundTo(f.Range.Lower, 4), roundTo(f.Range.Upper, 4)
+	case !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0):
 		value = roundTo(f.Value, 4)
 		if f.Kind == model.FactScore {
 			value = roundTo(f.Value, 2) // ranks: as the other commands give them
@@ -353,6 +375,8 @@ func factJSON(f model.Fact) map[string]any {
 	return map[string]any{
 		"label":   f.Label,
 		"value":   value,
+		"lower":   lower,
+		"upper":   upper,
 		"unit":    factUnit(f.Kind),
 		"text":    f.Text,
 		"modeled": f.Modeled,

@@ -413,6 +413,13 @@ func TestFactText(t *testing.T) {
 		{model.Fact{Kind: model.FactScore, Text: model.NoActivity}, "—", model.NoActivity},
 		{model.Fact{Kind: model.FactPercent}, "—", ""},
 		{model.Fact{Kind: model.FactCount, Value: 3, OK: true, Text: "en, ha, yo"}, "3", "en, ha, yo"},
+		// A fact with a range is its range alone: a protected country's
+		// imported count, or a figure made from one.
+		{model.Fact{Kind: model.FactCount, Value: 4325.5, OK: true, Range: &model.Bounds{Lower: 4321, Upper: 4330}}, "4,321–4,330", ""},
+		{model.Fact{Kind: model.FactCount, Value: 0, OK: true, Range: &model.Bounds{}}, "0", ""},
+		{model.Fact{Kind: model.FactMoney, Value: 3000, OK: true, Range: &model.Bounds{Lower: 500, Upper: 5000}}, "$500–$5,000", ""},
+		{model.Fact{Kind: model.FactMoney, Value: 11.56, OK: true, Range: &model.Bounds{Lower: 11.547, Upper: 11.571}}, "$12", ""},
+		{model.Fact{Kind: model.FactCount, OK: false, Range: &model.Bounds{Lower: 1, Upper: 10}}, "—", ""},
 	}
 	for _, tt := range tests {
 		if v, n := report.FactText(tt.f); v != tt.value || n != tt.note {

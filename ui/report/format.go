@@ -106,3 +106,90 @@ func Signed(v float64) string {
 	}
 	return "+" + s
 }
+
+// Range formats a range of counts: "11–20", "1,230–1,310", "12.2 k–13.1 k".
+// A range of one value is that value; a range too narrow for the
+// abbreviations' three figures to tell its ends apart (a bucket of ten
+// at 12,341) is written in full: "12,341–12,350".
+func Range(b model.Bounds) string {
+	if b.Lower == b.Upper {
+		return Number(b.Lower)
+	}
+	if b.Upper-b.Lower < math.Abs(b.Upper)/100 {
+		return thousands(math.Round(b.Lower)) + "–" + thousands(math.Round(b.Upper))
+	}
+	return Number(b.Lower) + "–" + Number(b.Upper)
+}
+
+// Observed is a country's observation as it may be shown (see Observe).
+type Observed struct {
+	// Value is the value written by its format, or, where it must not be
+	// shown exactly, its bucket alone: "4,321–4,330".
+	Value string
+	// Exact says whether the value itself may be shown and exported.
+	Exact bool
+	// Range is the bucket when the value is not exact, else the range the
+	// value was published in (it is then the range's middle); HasRange says
+	// whether there is either.
+	Range    model.Bounds
+	HasRange bool
+}
+
+// Observe formats an observation v of an indicator for a country in a
+// year as model.Dataset.Shown allows: an imported raw count of a protected
+// country as its bucket only; any other value by format, with the range it
+// was published in (imported Geoeditors counts) when there is one.
+func Observe(d *model.Dataset, c model.Country, ind model.Indicator, year int, v float64, format func(float64) string) Observed {
+	pub, ok := d.Bounds(c.ISO2, ind.ID, year)
+	return observe(d, c, ind, v, pub, ok, format)
+}
+
+// WikiEditors is how many of a country's editors work on one wiki, from
+// the range it was published in (model.CountryWiki), as it may be shown:
+// the range's middle with the range beside it, or, for a country on the
+// protection list, the bucket of the middle alone.
+func WikiEditors(d *model.Dataset, c model.Country, b model.Bounds) Observed {
+	// Country × wiki figures come only from an imported Geoeditors
+	// release: they are raw editor counts, never modeled.
+	ind, _ := d.Indicator(model.IndWPEditors)
+	ind.Modeled = false
+	return observe(d, c, ind, b.Mid(), b, true, Number)
+}
+
+func observe(d *model.Dataset, c model.Country, ind model.Indicator, v float64, pub model.Bounds, published bool, format func(float64) string) Observed {
+	b, exact := d.Shown(c, ind, v)
+	if !exact {
+		return Observed{Value: Range(b), Range: b, HasRange: true}
+	}
+	o := Observed{Value: format(v), Exact: true}
+	if published && pub.Lower != pub.Upper {
+		o.Range, o.HasRange = pub, true
+	}
+	return o
+}
+
+// Text is the observation for reading: the value, with its published range
+// beside it ("1,270 (1,230–1,310)"), or the bucket alone.
+func (o Observed) Text() string {
+	if o.Exact && o.HasRange {
+		return o.Value + " (" + Range(o.Range) + ")"
+	}
+	return o.Value
+}
+
+// WikiLanguage names a wiki's language, with its project when it is not a
+// Wikipedia: "Hausa", "Hausa Wiktionary"; "" for a wiki the dataset does
+// not list.
+func WikiLanguage(d *model.Dataset, db string) string {
+	for _, w := range d.Wikis {
+		if w.DB != db {
+			continue
+		}
+		name := d.LanguageName(w.Lang)
+		if w.Project != "" && w.Project != "wikipedia" {
+			name += " " + strings.ToUpper(w.Project[:1]) + w.Project[1:]
+		}
+		return name
+	}
+	return ""
+}

@@ -3,6 +3,7 @@ package report_test
 import (
 	"testing"
 
+	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/report"
 )
 
@@ -155,5 +156,84 @@ func TestCount(t *testing.T) {
 		if got := report.Count(tt.n); got != tt.want {
 			t.Errorf("Count(%d) = %q, want %q", tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestRange(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 0, "0"},
+		{1, 10, "1–10"},
+		{11, 20, "11–20"},
+		{4321, 4330, "4,321–4,330"},
+		{1230, 1310, "1,230–1,310"},
+		{1230.5, 1310.5, "1,231–1,311"},
+		{9991, 10000, "9,991–10,000"},   // too narrow to abbreviate
+		{12341, 12350, "12,341–12,350"}, // "12.3 k–12.3 k" would say nothing
+		{1234561, 1234570, "1,234,561–1,234,570"},
+		{12230, 13100, "12.2 k–13.1 k"}, // wide enough to read abbreviated
+		{5.5, 5.5, "5.5"},
+	}
+	for _, tt := range tests {
+		if got := report.Range(model.Bounds{Lower: tt.lo, Upper: tt.hi}); got != tt.want {
+			t.Errorf("Range(%v, %v) = %q, want %q", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
+// Observe goes through model.Dataset.Shown: a protected country's imported
+// count is its bucket alone; another's is exact, with the range it was
+// published in; a modeled count is exact even for a protected country.
+func TestObserve(t *testing.T) {
+	inds := model.Catalog()
+	for i := range inds {
+		inds[i].Modeled = inds[i].Domain == model.Readership
+	}
+	d, err := model.New(model.Parts{
+		Indicators: inds,
+		Countries:  []model.Country{{ISO2: "PX", Name: "Protectia", Protected: true}, {ISO2: "OX", Name: "Openia"}},
+		Observations: []model.Observation{
+			{ISO2: "PX", Indicator: model.IndWPEditors, Year: 2024, Value: 4327},
+			{ISO2: "OX", Indicator: model.IndWPEditors, Year: 2024, Value: 4327},
+		},
+		Bounds: []model.BoundObservation{
+			{ISO2: "PX", Indicator: model.IndWPEditors, Year: 2024, Bounds: model.Bounds{Lower: 4300, Upper: 4354}},
+			{ISO2: "OX", Indicator: model.IndWPEditors, Year: 2024, Bounds: model.Bounds{Lower: 4300, Upper: 4354}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	px, _ := d.Country("PX")
+	ox, _ := d.Country("OX")
+	editors, _ := d.Indicator(model.IndWPEditors)
+	devices, _ := d.Indicator(model.IndDevices)
+	tests := []struct {
+		name  string
+		c     model.Country
+		ind   model.Indicator
+		year  int
+		text  string
+		exact bool
+	}{
+		{"protected, imported", px, editors, 2024, "4,321–4,330", false},
+		{"protected, imported, no range published", px, editors, 2023, "4,321–4,330", false},
+		{"protected, modeled", px, devices, 2024, "4,327", true},
+		{"unprotected, imported, published range", ox, editors, 2024, "4,327 (4,300–4,354)", true},
+		{"unprotected, imported, no range", ox, editors, 2023, "4,327", true},
+	}
+	for _, tt := range tests {
+		o := report.Observe(d, tt.c, tt.ind, tt.year, 4327, report.Number)
+		if o.Text() != tt.text || o.Exact != tt.exact {
+			t.Errorf("%s: %q, exact %v; want %q, %v", tt.name, o.Text(), o.Exact, tt.text, tt.exact)
+		}
+	}
+	if o := report.WikiEditors(d, px, model.Bounds{Lower: 4300, Upper: 4354}); o.Text() != "4,321–4,330" || o.Exact {
+		t.Errorf("a protected country's wiki editors: %+v", o)
+	}
+	if o := report.WikiEditors(d, ox, model.Bounds{Lower: 4300, Upper: 4354}); o.Text() != "4,327 (4,300–4,354)" || !o.Exact {
+		t.Errorf("an unprotected country's wiki editors: %+v", o)
 	}
 }
