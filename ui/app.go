@@ -6,6 +6,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/store"
 	"github.com/equitylandscape/equity/store/session"
 	"github.com/equitylandscape/equity/ui/about"
 	"github.com/equitylandscape/equity/ui/checklist"
@@ -442,6 +444,10 @@ func (m *Model) statusLine() string {
 	th := m.ctx.Theme
 	items := append([]string{}, m.screen().Status()...)
 	items = append(items, fmt.Sprint(m.ctx.Year))
+	if d := m.ctx.Data; d.Meta.Origin != store.EmbeddedOrigin && d.Meta.Origin != "" {
+		// Another database than the bundled one: name it.
+		items = append(items, filepath.Base(d.Meta.Origin))
+	}
 	line := " " + th.Status.Render(strings.Join(items, " · "))
 	if m.ctx.Data.Modeled() {
 		badge := th.Badge.Render(" sample data ")

@@ -86,9 +86,32 @@ func infoDoc(d *model.Dataset) report.Doc {
 			{Text: fmt.Sprint(s.Year), Value: s.Year}, report.Text(s.Licence), report.Text(s.URL), report.Text(s.Note),
 		})
 	}
+	inputs := &report.TableSection{Key: "inputs", Title: "Figures: real or modeled", Columns: []report.Column{
+		{Key: "id", Show: report.ForScripts},
+		{Key: "input", Title: "Input", Flex: true},
+		{Key: "figures", Title: "Figures"},
+		{Key: "modeled", Show: report.ForScripts},
+		{Key: "source", Title: "Source", Flex: true},
+	}}
+	for _, ind := range d.Indicators {
+		if ind.Derived() {
+			continue // a growth input is as real as the input it rates
+		}
+		figures := "real"
+		if ind.Modeled {
+			figures = "MODELED"
+		}
+		src := ind.SourceID
+		if s, ok := d.Source(ind.SourceID); ok {
+			src = s.Title
+		}
+		inputs.Rows = append(inputs.Rows, []report.Cell{
+			report.Text(ind.ID), report.Text(ind.Name), report.Text(figures), {Text: figures, Value: ind.Modeled}, report.Text(src),
+		})
+	}
 	return report.Doc{
 		Title:    "equity database",
-		Sections: []report.Section{db, counts, sources},
+		Sections: []report.Section{db, counts, inputs, sources},
 		Notes:    notes(modeledNote(d)),
 		About:    about(d),
 	}

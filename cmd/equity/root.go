@@ -74,6 +74,7 @@ func newRoot(e env) *cobra.Command {
 		newCountryCmd(e, opts),
 		newChecklistCmd(e, opts),
 		newRegionsCmd(e, opts), newCompareCmd(e, opts),
+		newImportCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),
 	)

@@ -1,0 +1,504 @@
+package importer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// Inputs are the files of one import, by format.
+type Inputs struct {
+	Countries    string   // the Wikimedia canonical countries TSV
+	WorldBank    []string // World Bank WDI indicator CSVs
+	Geoeditors   []string // Geoeditors public monthly TSVs
+	Observations []string // the project's own long CSVs
+}
+
+// Empty reports whether no file was given.
+func (in Inputs) Empty() bool {
+	return in.Countries == "" && len(in.WorldBank) == 0 && len(in.Geoeditors) == 0 && len(in.Observations) == 0
+}
+
+// File is one file read by an import, as its sources row records it.
+type File struct {
+	Path   string
+	Name   string // the file name, without its directory
+	Format string
+	Size   int64
+	SHA256 string
+	// Covers says what the file holds in words: "2023-01", "1960–2023",
+	// "250 countries".
+	Covers string
+}
+
+// Progress hears how far the reading of a file has got.
+type Progress func(file string, read, size int64)
+
+// Result is what an import read and built.
+type Result struct {
+	Dataset  *model.Dataset // nil when a problem was fatal
+	Problems Problems
+	Files    []File
+	// Replaced are the catalog inputs whose figures now come from the files
+	// (no longer modeled), and Summary says in a few lines what each file
+	// gave.
+	Replaced []string
+	Summary  []string
+}
+
+// Build starts from base (the bundled sample, or another database), replaces
+// what the files provide, and scores the result again. Every indicator the
+// files provide is replaced whole: its modeled figures are dropped, even in
+// years the files do not cover, so that an indicator is either real or
+// modeled, never both. Those the files do not touch keep their figures and
+// their modeled mark. It reads every file before building anything, and
+// builds nothing when a problem is fatal.
+func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Result {
+	var res Result
+	b := builder{base: base, now: now, progress: progress, res: &res, replace: map[string]replacement{}}
+	countries := base.Countries
+	if in.Countries != "" {
+		if cs, ok := b.countries(in.Countries); ok {
+			countries = cs
+		}
+	}
+	for _, path := range in.WorldBank {
+		b.worldBank(path, countries)
+	}
+	if len(in.Geoeditors) > 0 {
+		b.geoeditors(in.Geoeditors, countries)
+	}
+	for _, path := range in.Observations {
+		b.observations(path, countries)
+	}
+	if res.Problems.Fatal() {
+		return res
+	}
+	d, err := b.assemble(countries)
+	if err != nil {
+		res.Problems = append(res.Problems, Problem{Msg: "the imported figures do not fit together: " + model.CleanText(err.Error()), Fatal: true})
+		return res
+	}
+	res.Dataset = d
+	return res
+}
+
+// replacement is what the files give for one indicator.
+type replacement struct {
+	observations []model.Observation
+	bounds       []model.BoundObservation
+	source       string // the sources row its figures now cite
+}
+
+type builder struct {
+	base     *model.Dataset
+	now      time.Time
+	progress Progress
+	res      *Result
+	sources  []model.Source
+	replace  map[string]replacement
+	wikis    []model.CountryWiki
+}
+
+// open opens a file for reading, hashing and counting what is read.
+func (b *builder) open(path, format string) (*countingFile, File, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: "cannot be read: " + model.CleanText(unwrapPath(err)), Fatal: true})
+		return nil, File{}, false
+	}
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		f.Close()
+		b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: "is not a file", Fatal: true})
+		return nil, File{}, false
+	}
+	h := sha256.New()
+	cf := &countingFile{f: f, h: h, size: st.Size(), name: filepath.Base(path), progress: b.progress}
+	return cf, File{Path: path, Name: filepath.Base(path), Format: format, Size: st.Size()}, true
+}
+
+// done closes a file and records it.
+func (b *builder) done(cf *countingFile, file File, covers string) File {
+	// Hash what was not read (a reader that stopped early) so that the
+	// digest is the file's, whatever the reader did.
+	io.Copy(io.Discard, cf)
+	cf.f.Close()
+	file.SHA256 = hex.EncodeToString(cf.h.Sum(nil))
+	file.Covers = covers
+	b.res.Files = append(b.res.Files, file)
+	return file
+}
+
+// unwrapPath drops the path from an error that repeats it.
+func unwrapPath(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// countingFile hashes and counts what is read from a file, for the sources
+// row and the progress line.
+type countingFile struct {
+	f        *os.File
+	h        hash.Hash
+	read     int64
+	size     int64
+	name     string
+	progress Progress
+}
+
+func (c *countingFile) Read(p []byte) (int, error) {
+	n, err := c.f.Read(p)
+	if n > 0 {
+		c.h.Write(p[:n])
+		c.read += int64(n)
+		if c.progress != nil {
+			c.progress(c.name, c.read, c.size)
+		}
+	}
+	return n, err
+}
+
+func (b *builder) source(file File, id, title, publisher, licence, url string, year int, extra string) string {
+	note := fmt.Sprintf("Imported by equity on %s from %s (%d bytes, SHA-256 %s), covering %s.", b.now.UTC().Format(time.DateOnly), file.Name, file.Size, file.SHA256, file.Covers)
+	if extra != "" {
+		note += " " + extra
+	}
+	b.sources = append(b.sources, model.Source{ID: id, Title: title, Publisher: publisher, Year: year, Licence: licence, URL: url, Note: note})
+	return id
+}
+
+func (b *builder) countries(path string) ([]model.Country, bool) {
+	cf, file, ok := b.open(path, "Wikimedia canonical countries")
+	if !ok {
+		return nil, false
+	}
+	cs, ps := ReadCountries(cf, path)
+	b.res.Problems = append(b.res.Problems, ps...)
+	file = b.done(cf, file, fmt.Sprintf("%d countries", len(cs)))
+	if ps.Fatal() || len(cs) == 0 {
+		return nil, false
+	}
+	// The countries file has no languages: keep the ones the base knows.
+	for i := range cs {
+		if old, ok := b.base.Country(cs[i].ISO2); ok {
+			cs[i].Languages = old.Languages
+		}
+	}
+	b.source(file, "import-countries", "Wikimedia canonical data: countries ("+file.Name+")", "Wikimedia Foundation (Movement Insights)", "CC0-1.0",
+		"https://github.com/wikimedia-research/canonical-data", b.now.Year(), "Countries, regions, classifications, protection list and data risk scores.")
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %d countries and their classifications", file.Name, len(cs)))
+	return cs, true
+}
+
+func (b *builder) worldBank(path string, countries []model.Country) {
+	cf, file, ok := b.open(path, "World Bank WDI")
+	if !ok {
+		return
+	}
+	wb, ps := ReadWorldBank(cf, path, countries)
+	b.res.Problems = append(b.res.Problems, ps...)
+	covers := "no years"
+	if wb.First > 0 {
+		covers = fmt.Sprintf("%d–%d", wb.First, wb.Last)
+	}
+	file = b.done(cf, file, covers)
+	if ps.Fatal() || wb.Indicator == "" {
+		return
+	}
+	if _, dup := b.replace[wb.Indicator]; dup {
+		b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: fmt.Sprintf("gives %s again: one file an indicator", wb.Code), Fatal: true})
+		return
+	}
+	extra := fmt.Sprintf("%s (%s).", wb.Name, wb.Code)
+	if wb.LastUpdated != "" {
+		extra += " Last updated by the World Bank " + wb.LastUpdated + "."
+	}
+	id := b.source(file, "import-wb-"+strings.ToLower(wb.Code), "World Bank WDI: "+wb.Name+" ("+file.Name+")", "World Bank", "CC-BY-4.0",
+		"https://data.worldbank.org/indicator/"+wb.Code, wb.Last, extra)
+	b.replace[wb.Indicator] = replacement{observations: wb.Observations, source: id}
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %s for %d countries, %s (%d aggregate rows skipped)",
+		file.Name, wb.Code, countriesIn(wb.Observations), covers, wb.Aggregates))
+	if lost := b.lost(wb.Indicator, wb.Observations); lost > 0 {
+		// The indicator is replaced whole, from one source: the countries
+		// the file leaves out lose the figure they had.
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("  %d countries had a figure for %s and have none in this file", lost, wb.Indicator))
+	}
+}
+
+// lost counts the countries with a figure for an indicator in the base and
+// none among the new observations.
+func (b *builder) lost(indicator string, obs []model.Observation) int {
+	has := map[string]bool{}
+	for _, o := range obs {
+		has[o.ISO2] = true
+	}
+	n := 0
+	for _, c := range b.base.Countries {
+		if len(b.base.Series(c.ISO2, indicator)) > 0 && !has[c.ISO2] {
+			n++
+		}
+	}
+	return n
+}
+
+func countriesIn(obs []model.Observation) int {
+	seen := map[string]bool{}
+	for _, o := range obs {
+		seen[o.ISO2] = true
+	}
+	return len(seen)
+}
+
+func (b *builder) geoeditors(paths []string, countries []model.Country) {
+	names := NewNames(countries)
+	var months []GeoMonth
+	var files []string
+	for _, path := range paths {
+		cf, file, ok := b.open(path, "Geoeditors monthly")
+		if !ok {
+			continue
+		}
+		m, ps := ReadGeoeditors(cf, path, names)
+		b.res.Problems = append(b.res.Problems, ps...)
+		covers := "no month"
+		if m.Year > 0 {
+			covers = fmt.Sprintf("%04d-%02d", m.Year, m.Month)
+		}
+		file = b.done(cf, file, covers)
+		if ps.Fatal() || m.Year == 0 {
+			continue
+		}
+		months = append(months, m)
+		files = append(files, file.Name)
+		b.source(file, fmt.Sprintf("import-geo-%04d-%02d", m.Year, m.Month), "Geoeditors, "+covers+" ("+file.Name+")", "Wikimedia Foundation", "CC0-1.0",
+			"https://dumps.wikimedia.org/other/geoeditors/", m.Year, fmt.Sprintf("%d rows; %d of country Unknown.", len(m.Rows), m.Unknown))
+	}
+	if len(months) == 0 {
+		return
+	}
+	ed, ps := YearlyEditorship(months, b.base.Wikis)
+	b.res.Problems = append(b.res.Problems, ps...)
+	if ps.Fatal() {
+		return
+	}
+	sort.Slice(months, func(i, j int) bool { return months[i].Year*100+months[i].Month < months[j].Year*100+months[j].Month })
+	first, last := months[0], months[len(months)-1]
+	span := fmt.Sprintf("%04d-%02d to %04d-%02d", first.Year, first.Month, last.Year, last.Month)
+	b.sources = append(b.sources, model.Source{
+		ID: "import-geoeditors", Title: "Geoeditors public monthly release", Publisher: "Wikimedia Foundation",
+		Year: last.Year, Licence: "CC0-1.0", URL: "https://dumps.wikimedia.org/other/geoeditors/",
+		Note: fmt.Sprintf("%d monthly files, %s (%s): active editors by country and wiki in buckets of ten, averaged over each year's months; countries on the protection list are not in the release. An editor active on two wikis counts on each.",
+			len(months), span, strings.Join(files, ", ")),
+	})
+	byInd := map[string]*replacement{}
+	for _, id := range []string{model.IndWPEditors, model.IndAllEditors, model.IndVeryActive} {
+		byInd[id] = &replacement{source: "import-geoeditors"}
+	}
+	for _, o := range ed.Observations {
+		if r, ok := byInd[o.Indicator]; ok {
+			r.observations = append(r.observations, o)
+		}
+	}
+	for _, bo := range ed.Bounds {
+		if r, ok := byInd[bo.Indicator]; ok {
+			r.bounds = append(r.bounds, bo)
+		}
+	}
+	for id, r := range byInd {
+		if _, dup := b.replace[id]; dup {
+			b.res.Problems = append(b.res.Problems, Problem{Msg: fmt.Sprintf("%s is given by Geoeditors and by another file: one source an indicator", id), Fatal: true})
+			continue
+		}
+		b.replace[id] = *r
+	}
+	b.wikis = ed.CountryWikis
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors: %d months, %s: editors of %d countries on %d wikis",
+		len(months), span, countriesIn(ed.Observations), wikisIn(ed.CountryWikis)))
+}
+
+func wikisIn(cws []model.CountryWiki) int {
+	seen := map[string]bool{}
+	for _, cw := range cws {
+		seen[cw.Wiki] = true
+	}
+	return len(seen)
+}
+
+func (b *builder) observations(path string, countries []model.Country) {
+	cf, file, ok := b.open(path, "observations CSV")
+	if !ok {
+		return
+	}
+	obs, ps := ReadObservations(cf, path, NewNames(countries), b.base.Indicators)
+	b.res.Problems = append(b.res.Problems, ps...)
+	byInd := map[string][]model.Observation{}
+	var ids []string
+	first, last := 0, 0
+	for _, o := range obs {
+		if _, ok := byInd[o.Indicator]; !ok {
+			ids = append(ids, o.Indicator)
+		}
+		byInd[o.Indicator] = append(byInd[o.Indicator], o)
+		if first == 0 || o.Year < first {
+			first = o.Year
+		}
+		last = max(last, o.Year)
+	}
+	sort.Strings(ids)
+	covers := "no values"
+	if first > 0 {
+		covers = fmt.Sprintf("%d–%d", first, last)
+	}
+	file = b.done(cf, file, covers)
+	if ps.Fatal() {
+		return
+	}
+	id := b.source(file, "import-obs-"+file.SHA256[:12], "Observations: "+file.Name, "given by the person who imported it", "as stated by its publisher",
+		"", last, "Inputs: "+strings.Join(ids, ", ")+".")
+	for _, ind := range ids {
+		if _, dup := b.replace[ind]; dup {
+			b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: fmt.Sprintf("gives %s, which another file gives too: one source an indicator", ind), Fatal: true})
+			continue
+		}
+		b.replace[ind] = replacement{observations: byInd[ind], source: id}
+	}
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %d values of %d inputs, %s", file.Name, len(obs), len(ids), covers))
+}
+
+// assemble builds the new dataset: the base with the replaced indicators'
+// figures swapped for the files', the sources of the files added, and every
+// score computed again.
+func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
+	base := b.base
+	known := map[string]bool{}
+	for _, c := range countries {
+		known[c.ISO2] = true
+	}
+	var obs []model.Observation
+	dropped := 0
+	for _, o := range base.Observations() {
+		if _, replaced := b.replace[o.Indicator]; replaced {
+			continue
+		}
+		if !known[o.ISO2] {
+			dropped++
+			continue
+		}
+		obs = append(obs, o)
+	}
+	if dropped > 0 {
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("%d figures of countries not in the countries file were left out", dropped))
+	}
+	var bounds []model.BoundObservation
+	for _, bo := range base.AllBounds() {
+		if _, replaced := b.replace[bo.Indicator]; !replaced && known[bo.ISO2] {
+			bounds = append(bounds, bo)
+		}
+	}
+	ids := make([]string, 0, len(b.replace))
+	for id := range b.replace {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := b.replace[id]
+		obs = append(obs, r.observations...)
+		bounds = append(bounds, r.bounds...)
+	}
+	wikis := base.AllCountryWikis()
+	if b.wikis != nil {
+		wikis = b.wikis
+	}
+
+	indicators := append([]model.Indicator(nil), base.Indicators...)
+	for i := range indicators {
+		if r, ok := b.replace[indicators[i].ID]; ok {
+			indicators[i].Modeled = false
+			indicators[i].SourceID = r.source
+		}
+	}
+	b.res.Replaced = ids
+
+	// Keep the base's sources still cited, then the files'.
+	cited := map[string]bool{}
+	for _, ind := range indicators {
+		cited[ind.SourceID] = true
+	}
+	var sources []model.Source
+	for _, s := range base.Sources {
+		if cited[s.ID] || !strings.HasPrefix(s.ID, "import-") && s.ID != "equity-sample-model" {
+			sources = append(sources, s)
+		}
+	}
+	have := map[string]bool{}
+	for _, s := range sources {
+		have[s.ID] = true
+	}
+	for _, s := range b.sources {
+		if !have[s.ID] {
+			sources = append(sources, s)
+			have[s.ID] = true
+		}
+	}
+
+	d, err := model.New(model.Parts{
+		Meta:         b.meta(indicators),
+		Countries:    countries,
+		Sources:      sources,
+		Indicators:   indicators,
+		Languages:    base.Languages,
+		Wikis:        base.Wikis,
+		Observations: obs,
+		Bounds:       bounds,
+		CountryWikis: wikis,
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.SetScores(model.ComputeScores(d))
+	return d, nil
+}
+
+// meta says what the new database is and which of its figures are real.
+func (b *builder) meta(indicators []model.Indicator) model.Meta {
+	var real, modeled []string
+	for _, ind := range indicators {
+		if ind.Derived() {
+			continue
+		}
+		if ind.Modeled {
+			modeled = append(modeled, ind.Name)
+		} else {
+			real = append(real, ind.Name)
+		}
+	}
+	var names []string
+	for _, f := range b.res.Files {
+		names = append(names, f.Name)
+	}
+	notes := fmt.Sprintf("Built by equity import on %s from %s, starting from %s.", b.now.UTC().Format(time.DateOnly), strings.Join(names, ", "), b.base.Meta.Title)
+	notes += " Real: " + strings.Join(real, ", ") + "."
+	if len(modeled) > 0 {
+		notes += " Still MODELED (from the sample, not published data): " + strings.Join(modeled, ", ") + "."
+	}
+	return model.Meta{
+		Title:   "Wikimedia Movement Equity Landscape — imported " + b.now.UTC().Format(time.DateOnly),
+		Kind:    model.KindImported,
+		BuiltAt: b.now.UTC().Format(time.DateOnly),
+		Notes:   notes,
+	}
+}
