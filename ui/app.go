@@ -450,7 +450,13 @@ func (m *Model) statusLine() string {
 	}
 	line := " " + th.Status.Render(strings.Join(items, " · "))
 	if m.ctx.Data.Modeled() {
-		badge := th.Badge.Render(" sample data ")
+		// The bundled sample is modeled through; an imported database may
+		// still carry some of the sample's modeled inputs.
+		word := " sample data "
+		if m.ctx.Data.Meta.Kind != model.KindSample {
+			word = " partly modeled "
+		}
+		badge := th.Badge.Render(word)
 		gap := m.width - ansi.StringWidth(line) - ansi.StringWidth(badge) - 1
 		if gap >= 1 {
 			line += strings.Repeat(" ", gap) + badge

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/components"
+	"github.com/equitylandscape/equity/ui/report"
 	"github.com/equitylandscape/equity/ui/theme"
 )
 
@@ -104,30 +104,6 @@ func wrap(s string, width int) []string {
 	return out
 }
 
-// shortSource is a source's title cut to what names it ("CLDR 48", "CIA
-// World Factbook"), as the country screen shows it.
-func shortSource(s model.Source) string {
-	t := s.Title
-	if i := strings.IndexAny(t, ",:("); i > 0 {
-		t = t[:i]
-	}
-	words := strings.Fields(t)
-	for i, w := range words {
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			words = words[:i+1]
-			break
-		}
-	}
-	if pub := strings.Fields(s.Publisher); len(words) > 1 && len(pub) > 0 &&
-		strings.TrimFunc(pub[0], unicode.IsPunct) == words[0] {
-		words = words[1:]
-	}
-	if len(words) == 0 {
-		return s.Title
-	}
-	return strings.Join(words, " ")
-}
-
 // sourceOf names the source of an indicator with its year: "CLDR 48, 2025".
 func sourceOf(d *model.Dataset, id string) string {
 	ind, ok := d.Indicator(id)
@@ -138,7 +114,7 @@ func sourceOf(d *model.Dataset, id string) string {
 	if !ok {
 		return ""
 	}
-	name := shortSource(src)
+	name := report.ShortSource(src)
 	if src.Year > 0 && !strings.Contains(name, fmt.Sprint(src.Year)) {
 		name += fmt.Sprintf(", %d", src.Year)
 	}

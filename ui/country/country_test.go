@@ -362,20 +362,6 @@ func TestYearChanged(t *testing.T) {
 	checkFrame(t, s.View(), 80, 20)
 }
 
-func TestShortSource(t *testing.T) {
-	for _, c := range []struct{ title, publisher, want string }{
-		{"Unicode CLDR 48 territory information", "Unicode, Inc.", "CLDR 48"},
-		{"CIA World Factbook, 2015 edition", "Central Intelligence Agency", "CIA World Factbook"},
-		{"Wikimedia canonical data: countries and wikis", "Wikimedia Foundation", "canonical data"},
-		{"Modeled Wikimedia activity (equity sample model)", "equity project", "Modeled Wikimedia activity"},
-		{"Report", "Report", "Report"},
-	} {
-		if got := shortSource(model.Source{Title: c.title, Publisher: c.publisher}); got != c.want {
-			t.Errorf("shortSource(%q) = %q, want %q", c.title, got, c.want)
-		}
-	}
-}
-
 func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 20}, {200, 46}} {
 		s := open(t, newContext(), "NG", size[0], size[1])

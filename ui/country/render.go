@@ -3,7 +3,6 @@ package country
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -262,35 +261,9 @@ func figureNoun(ind model.Indicator) string {
 	return strings.ToLower(ind.Name)
 }
 
-// shortSource is a source's title cut to what names it: up to the first
-// comma, colon or parenthesis, up to the first word with a digit (a
-// release), without a leading word repeating the publisher's name:
-// "Unicode CLDR 48 territory information" by "Unicode, Inc." is "CLDR 48".
-func shortSource(s model.Source) string {
-	t := s.Title
-	if i := strings.IndexAny(t, ",:("); i > 0 {
-		t = t[:i]
-	}
-	words := strings.Fields(t)
-	for i, w := range words {
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			words = words[:i+1]
-			break
-		}
-	}
-	if pub := strings.Fields(s.Publisher); len(words) > 1 && len(pub) > 0 &&
-		strings.TrimFunc(pub[0], unicode.IsPunct) == words[0] {
-		words = words[1:]
-	}
-	if len(words) == 0 {
-		return s.Title
-	}
-	return strings.Join(words, " ")
-}
-
 func (p *page) source(d *model.Dataset, ind model.Indicator) string {
 	if s, ok := d.Source(ind.SourceID); ok {
-		return shortSource(s)
+		return report.ShortSource(s)
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/equitylandscape/equity/model"
 )
@@ -192,4 +193,33 @@ func WikiLanguage(d *model.Dataset, db string) string {
 		return name
 	}
 	return ""
+}
+
+// ShortSource is a source's title cut to what names it, for a column of
+// figures: up to the first comma, colon or parenthesis, up to the first word
+// with a digit (a release), and without a first word that only repeats the
+// publisher's: "Unicode CLDR 48 territory information" by "Unicode, Inc."
+// is "CLDR 48"; "World Bank WDI: Population" by "World Bank" stays "World
+// Bank WDI", since the publisher's whole name is part of the source's.
+func ShortSource(s model.Source) string {
+	t := s.Title
+	if i := strings.IndexAny(t, ",:("); i > 0 {
+		t = t[:i]
+	}
+	words := strings.Fields(t)
+	for i, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			words = words[:i+1]
+			break
+		}
+	}
+	pub := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s.Publisher))
+	whole := len(pub) > 1 && len(words) > len(pub) && strings.Join(words[:len(pub)], " ") == strings.Join(pub, " ")
+	if !whole && len(words) > 1 && len(pub) > 0 && pub[0] == words[0] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return s.Title
+	}
+	return strings.Join(words, " ")
 }

@@ -237,3 +237,20 @@ func TestObserve(t *testing.T) {
 		t.Errorf("an unprotected country's wiki editors: %+v", o)
 	}
 }
+
+func TestShortSource(t *testing.T) {
+	for _, c := range []struct{ title, publisher, want string }{
+		{"Unicode CLDR 48 territory information", "Unicode, Inc.", "CLDR 48"},
+		{"CIA World Factbook, 2015 edition", "Central Intelligence Agency", "CIA World Factbook"},
+		{"Wikimedia canonical data: countries and wikis", "Wikimedia Foundation", "canonical data"},
+		{"Modeled Wikimedia activity (equity sample model)", "equity project", "Modeled Wikimedia activity"},
+		// the publisher's whole name is part of the source's: kept
+		{"World Bank WDI: Population, total (API_SP.POP.TOTL.csv)", "World Bank", "World Bank WDI"},
+		{"Geoeditors, 2023-01 (geoeditors-monthly-2023-01.tsv)", "Wikimedia Foundation", "Geoeditors"},
+		{"Report", "Report", "Report"},
+	} {
+		if got := report.ShortSource(model.Source{Title: c.title, Publisher: c.publisher}); got != c.want {
+			t.Errorf("ShortSource(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
