@@ -1076,3 +1076,51 @@ func (d *Dataset) regionLanguages(a *Answer, s Subject, year int) {
 		a.Signal, a.Reason = Weak, fmt.Sprintf("only about %.0f%% of the region's people are reached", cov)
 	}
 }
+
+// ParseAmount reads a requested amount in US dollars as people write it:
+// "50000", "50,000", "$50,000", "50k", "$1.2m". A comma only separates
+// thousands ("1,5" is refused rather than guessed as 1.5 or 15), and the
+// amount must be more than zero.
+func ParseAmount(s string) (float64, error) {
+	bad := fmt.Errorf("%q is not an amount in US dollars; write it as 50000, 50,000, $50k or 1.2m", s)
+	t := strings.TrimSpace(s)
+	t = strings.TrimSpace(strings.TrimPrefix(t, "$"))
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(t, "k") || strings.HasSuffix(t, "K"):
+		mult, t = 1e3, strings.TrimSpace(t[:len(t)-1])
+	case strings.HasSuffix(t, "m") || strings.HasSuffix(t, "M"):
+		mult, t = 1e6, strings.TrimSpace(t[:len(t)-1])
+	}
+	whole, frac, hasFrac := strings.Cut(t, ".")
+	if whole == "" || hasFrac && (frac == "" || strings.Trim(frac, "0123456789") != "") {
+		return 0, bad
+	}
+	if strings.Contains(whole, ",") {
+		groups := strings.Split(whole, ",")
+		if len(groups[0]) == 0 || len(groups[0]) > 3 {
+			return 0, bad
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, bad
+			}
+		}
+		whole = strings.Join(groups, "")
+	}
+	if strings.Trim(whole, "0123456789") != "" {
+		return 0, bad
+	}
+	num := whole
+	if hasFrac {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v*mult, 0) {
+		return 0, bad
+	}
+	if v*mult <= 0 {
+		return 0, fmt.Errorf("the amount must be more than $0, not %q", s)
+	}
+	return v * mult, nil
+}

@@ -2564,3 +2564,20 @@ func TestChecklistRegionShare(t *testing.T) {
 	}
 	runChecklistCases(t, "2.5", naCases)
 }
+
+func TestParseAmount(t *testing.T) {
+	good := map[string]float64{
+		"50000": 50000, "50,000": 50000, "$50,000": 50000, "$ 50000": 50000, "50k": 50000, "50K": 50000,
+		"$50k": 50000, "1.2m": 1.2e6, "1.5M": 1.5e6, "1,250,000": 1.25e6, "2500.50": 2500.5, " 750 ": 750, "0.5k": 500,
+	}
+	for in, want := range good {
+		if got, err := model.ParseAmount(in); err != nil || got != want {
+			t.Errorf("ParseAmount(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "abc", "0", "$0", "0k", "-5", "1,5", "50,00", "1e5", "50kk", "50 dollars", "inf", "NaN", "0x10", "5_000", "$$5", "€50"} {
+		if got, err := model.ParseAmount(in); err == nil {
+			t.Errorf("ParseAmount(%q) = %v, want an error", in, got)
+		}
+	}
+}

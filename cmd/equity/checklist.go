@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -153,40 +152,11 @@ func checklistRequest(uc model.UseCase, given bool, amount string) (model.Reques
 	if uc.Number != 1 {
 		return model.Request{}, usageError{fmt.Errorf("--amount is the grant requested of use case 1; use case %d takes none", uc.Number)}
 	}
-	v, err := parseAmount(amount)
+	v, err := model.ParseAmount(amount)
 	if err != nil {
-		return model.Request{}, usageError{err}
+		return model.Request{}, usageError{fmt.Errorf("--amount: %w", err)}
 	}
 	return model.Request{Amount: v, HasAmount: true}, nil
-}
-
-// amountPattern is an amount in US dollars: digits, with or without commas
-// between groups of three, a decimal part, a "$" before and a "k" or "m"
-// (thousands, millions) after.
-var amountPattern = regexp.MustCompile(`^\$?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([kKmM]?)$`)
-
-// parseAmount reads --amount: "50000", "50,000", "$50,000", "50k",
-// "$1.2m". A comma is only a thousands separator ("1,5" is refused, not
-// read as 1.5 or 15), and the amount must be more than zero.
-func parseAmount(s string) (float64, error) {
-	m := amountPattern.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return 0, fmt.Errorf("--amount %q is not an amount in US dollars; write it as 50000, 50,000, $50k or 1.2m", s)
-	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
-	if err != nil {
-		return 0, fmt.Errorf("--amount %q is not an amount in US dollars; write it as 50000, 50,000, $50k or 1.2m", s)
-	}
-	switch strings.ToLower(m[2]) {
-	case "k":
-		v *= 1e3
-	case "m":
-		v *= 1e6
-	}
-	if v <= 0 {
-		return 0, fmt.Errorf("--amount must be more than $0, not %q", s)
-	}
-	return v, nil
 }
 
 // savedVerdicts loads the verdicts and notes saved for the checklist in the

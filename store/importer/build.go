@@ -232,22 +232,23 @@ func (b *builder) worldBank(path string, countries []model.Country) {
 	b.replace[wb.Indicator] = replacement{observations: wb.Observations, source: id}
 	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %s for %d countries, %s (%d aggregate rows skipped)",
 		file.Name, wb.Code, countriesIn(wb.Observations), covers, wb.Aggregates))
-	if lost := b.lost(wb.Indicator, wb.Observations); lost > 0 {
+	if lost := b.lost(wb.Indicator, wb.Observations, countries); lost > 0 {
 		// The indicator is replaced whole, from one source: the countries
 		// the file leaves out lose the figure they had.
 		b.res.Summary = append(b.res.Summary, fmt.Sprintf("  %d countries had a figure for %s and have none in this file", lost, wb.Indicator))
 	}
 }
 
-// lost counts the countries with a figure for an indicator in the base and
-// none among the new observations.
-func (b *builder) lost(indicator string, obs []model.Observation) int {
+// lost counts the countries of the import with a figure for an indicator in
+// the base and none among the new observations. Countries a countries file
+// leaves out are not counted: they are gone, not left without a figure.
+func (b *builder) lost(indicator string, obs []model.Observation, countries []model.Country) int {
 	has := map[string]bool{}
 	for _, o := range obs {
 		has[o.ISO2] = true
 	}
 	n := 0
-	for _, c := range b.base.Countries {
+	for _, c := range countries {
 		if len(b.base.Series(c.ISO2, indicator)) > 0 && !has[c.ISO2] {
 			n++
 		}
@@ -419,9 +420,17 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 		obs = append(obs, r.observations...)
 		bounds = append(bounds, r.bounds...)
 	}
-	wikis := base.AllCountryWikis()
+	var wikis []model.CountryWiki
 	if b.wikis != nil {
 		wikis = b.wikis
+	} else {
+		// The base's country × wiki figures, of the countries still there
+		// (a countries file may leave some out).
+		for _, cw := range base.AllCountryWikis() {
+			if known[cw.ISO2] {
+				wikis = append(wikis, cw)
+			}
+		}
 	}
 
 	indicators := append([]model.Indicator(nil), base.Indicators...)
@@ -433,23 +442,39 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 	}
 	b.res.Replaced = ids
 
-	// Keep the base's sources still cited, then the files'.
+	// The files' sources, then the base's that still describe figures of
+	// the new database. A file's source wins over the base's of the same id
+	// (a base built by an earlier import, and the same indicator imported
+	// again from a newer file): the figures are the new file's.
 	cited := map[string]bool{}
 	for _, ind := range indicators {
 		cited[ind.SourceID] = true
 	}
 	var sources []model.Source
-	for _, s := range base.Sources {
-		if cited[s.ID] || !strings.HasPrefix(s.ID, "import-") && s.ID != "equity-sample-model" {
-			sources = append(sources, s)
-		}
-	}
 	have := map[string]bool{}
-	for _, s := range sources {
-		have[s.ID] = true
-	}
 	for _, s := range b.sources {
 		if !have[s.ID] {
+			sources = append(sources, s)
+			have[s.ID] = true
+		}
+	}
+	// Sources no indicator cites that an earlier import left: its countries
+	// file (the countries are still its, unless this import brought a new
+	// one, whose source has the same id and came first); its Geoeditors
+	// months, while the country × wiki figures are still theirs.
+	keepGeo := b.wikis == nil && len(wikis) > 0
+	for _, s := range base.Sources {
+		keep := cited[s.ID]
+		switch {
+		case keep:
+		case s.ID == "import-countries":
+			keep = true
+		case s.ID == "import-geoeditors" || strings.HasPrefix(s.ID, "import-geo-"):
+			keep = keepGeo
+		default:
+			keep = !strings.HasPrefix(s.ID, "import-") && s.ID != "equity-sample-model"
+		}
+		if keep && !have[s.ID] {
 			sources = append(sources, s)
 			have[s.ID] = true
 		}

@@ -617,7 +617,7 @@ func TestAmount(t *testing.T) {
 	}
 	typeText(t, s, "lots")
 	press(t, s, "enter")
-	mustContain(t, "bad amount", plain(s), "⚠ write an amount in US dollars")
+	mustContain(t, "bad amount", plain(s), "is not an amount in US dollars")
 	press(t, s, "esc")
 	press(t, s, "a")
 	typeText(t, s, "$250k")

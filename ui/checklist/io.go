@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,14 +40,14 @@ type Result interface {
 
 // LoadedMsg carries the saved verdicts of a checklist screen.
 type LoadedMsg struct {
-	screen   uint64
+	screen   *Screen
 	verdicts model.Verdicts
 	err      error
 }
 
 // SavedMsg says how a save of a checklist screen went.
 type SavedMsg struct {
-	screen uint64
+	screen *Screen
 	seq    int
 	err    error
 	// superseded: a later save was written first, so this one was not
@@ -58,7 +57,7 @@ type SavedMsg struct {
 
 // WrittenMsg says where the report went, or why it could not be written.
 type WrittenMsg struct {
-	screen uint64
+	screen *Screen
 	path   string
 	err    error
 }
@@ -74,12 +73,8 @@ func (SavedMsg) checklistResult()   {}
 func (WrittenMsg) checklistResult() {}
 func (ListedMsg) checklistResult()  {}
 
-// screenIDs numbers the checklist screens, so that a result finds the screen
-// that asked for it.
-var screenIDs atomic.Uint64
-
 // loadCmd reads the saved verdicts.
-func loadCmd(st *session.Store, id uint64, uc int, key string) tea.Cmd {
+func loadCmd(st *session.Store, id *Screen, uc int, key string) tea.Cmd {
 	return func() tea.Msg {
 		v, err := st.Load(uc, key)
 		return LoadedMsg{screen: id, verdicts: v, err: err}
@@ -106,7 +101,7 @@ type saver struct {
 	written int // the number of the latest save attempted
 }
 
-func (sv *saver) cmd(st *session.Store, id uint64, seq, uc int, key string, v model.Verdicts, meta session.Meta) tea.Cmd {
+func (sv *saver) cmd(st *session.Store, id *Screen, seq, uc int, key string, v model.Verdicts, meta session.Meta) tea.Cmd {
 	return func() tea.Msg {
 		sv.mu.Lock()
 		defer sv.mu.Unlock()
@@ -120,7 +115,7 @@ func (sv *saver) cmd(st *session.Store, id uint64, seq, uc int, key string, v mo
 
 // writeCmd writes the report to name in the current directory, or in
 // fallback when the current directory cannot take it.
-func writeCmd(id uint64, doc report.Doc, name, fallback string) tea.Cmd {
+func writeCmd(id *Screen, doc report.Doc, name, fallback string) tea.Cmd {
 	return func() tea.Msg {
 		path, err := writeReport(doc, name, fallback)
 		return WrittenMsg{screen: id, path: path, err: err}

@@ -39,7 +39,6 @@ const noteLimit = 20000
 type Screen struct {
 	ctx     *common.Context
 	store   *session.Store
-	id      uint64
 	keys    Keys
 	uc      model.UseCase
 	subject model.Subject
@@ -92,7 +91,7 @@ type Screen struct {
 // cannot be read is set aside by the store and reported on the page.
 func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Subject) (*Screen, tea.Cmd) {
 	sc := &Screen{
-		ctx: ctx, store: store, id: screenIDs.Add(1), keys: newKeys(),
+		ctx: ctx, store: store, keys: newKeys(),
 		uc: uc, subject: s, verdicts: model.Verdicts{},
 		saver: &saver{}, now: time.Now, help: help.New(),
 	}
@@ -114,7 +113,7 @@ func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Su
 		sc.message, sc.isErr = "No data directory: verdicts and notes will not be kept.", true
 		return sc, nil
 	}
-	return sc, loadCmd(store, sc.id, uc.Number, s.Key())
+	return sc, loadCmd(store, sc, uc.Number, s.Key())
 }
 
 // styleInputs gives the note and amount inputs the theme's styles, without
@@ -254,17 +253,17 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		if msg.screen == s.id {
+		if msg.screen == s {
 			return s.takeLoaded(msg)
 		}
 		return nil
 	case SavedMsg:
-		if msg.screen == s.id {
+		if msg.screen == s {
 			s.saved(msg)
 		}
 		return nil
 	case WrittenMsg:
-		if msg.screen == s.id {
+		if msg.screen == s {
 			s.owedReport = nil
 			if msg.err != nil {
 				s.say(true, "The report was not written: "+msg.err.Error())
@@ -499,7 +498,7 @@ func (s *Screen) save() tea.Cmd {
 	}
 	s.seq++
 	meta := session.Meta{Subject: s.subject.Name(), Dataset: datasetName(s.ctx.Data), Year: s.ctx.Year}
-	return s.saver.cmd(s.store, s.id, s.seq, s.uc.Number, s.subject.Key(), clone(s.verdicts), meta)
+	return s.saver.cmd(s.store, s, s.seq, s.uc.Number, s.subject.Key(), clone(s.verdicts), meta)
 }
 
 func datasetName(d *model.Dataset) string {
@@ -604,7 +603,7 @@ func (s *Screen) write() tea.Cmd {
 	// Until its result comes back, the report is owed: quitting at once
 	// must not lose it (Flush writes it).
 	s.owedReport = func() error { _, err := writeReport(doc, name, fallback); return err }
-	return writeCmd(s.id, doc, name, fallback)
+	return writeCmd(s, doc, name, fallback)
 }
 
 // openMention opens the country selected among those the evidence names.
@@ -645,7 +644,7 @@ func (s *Screen) Flush() error {
 	if s.store != nil && !s.loaded && s.unsaved {
 		// The program ended before the saved checklist was read: read it
 		// now, so that saving the verdict given meanwhile keeps the rest.
-		if cmd := s.takeLoaded(loadCmd(s.store, s.id, s.uc.Number, s.subject.Key())().(LoadedMsg)); cmd != nil {
+		if cmd := s.takeLoaded(loadCmd(s.store, s, s.uc.Number, s.subject.Key())().(LoadedMsg)); cmd != nil {
 			msg, _ := cmd().(SavedMsg)
 			s.saved(msg)
 			return errors.Join(reportErr, msg.err)

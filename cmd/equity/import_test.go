@@ -1,0 +1,433 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/store"
+	"github.com/equitylandscape/equity/ui"
+	"github.com/equitylandscape/equity/ui/theme"
+)
+
+// The importer's hand-written fixtures (store/importer/testdata/README.md).
+func fixture(name string) string {
+	return filepath.Join("..", "..", "store", "importer", "testdata", filepath.FromSlash(name))
+}
+
+var (
+	popFile      = fixture("API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv")
+	internetFile = fixture("API_IT.NET.USER.ZS_DS2_en_csv_v2_malformed.csv")
+	janFile      = fixture("geoeditors/geoeditors-monthly-2023-01.tsv")
+	febFile      = fixture("geoeditors/geoeditors-monthly-2023-02.tsv")
+)
+
+// importFixtures runs the issue's import, World Bank population and the two
+// Geoeditors months, into dir/x.db.
+func importFixtures(t *testing.T, dir string) (db, stdout, stderr string) {
+	t.Helper()
+	db = filepath.Join(dir, "x.db")
+	stdout, stderr, status := equity(t, nil, "import", "--out", db, "--worldbank", popFile, "--geoeditors", janFile, "--geoeditors", febFile)
+	if status != 0 {
+		t.Fatalf("equity import: status %d\n%s", status, stderr)
+	}
+	return db, stdout, stderr
+}
+
+// dirNames lists what a directory holds, to show that an import left
+// nothing behind (no database, no temporary file).
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func sha256Of(t *testing.T, path string) (int, string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return len(b), hex.EncodeToString(sum[:])
+}
+
+// The issue's acceptance: import the World Bank and Geoeditors fixtures,
+// then `equity --db x.db info` lists the files as sources, the replaced
+// inputs as real and the rest as modeled.
+func TestImportThenInfo(t *testing.T) {
+	dir := t.TempDir()
+	db, stdout, stderr := importFixtures(t, dir)
+	golden(t, "import-fixtures.txt", strings.ReplaceAll(stdout+"--- stderr\n"+stderr, dir, "$TMP"))
+	if names := dirNames(t, dir); len(names) != 1 || names[0] != "x.db" {
+		t.Errorf("the directory holds %v, want x.db alone", names)
+	}
+
+	out, errOut, status := equity(t, nil, "--db", db, "info")
+	if status != 0 {
+		t.Fatalf("info: status %d: %s", status, errOut)
+	}
+	golden(t, "import-info.txt", strings.ReplaceAll(out, dir, "$TMP"))
+	mustContain(t, "info", out, "imported from public files", "15 scored inputs are modeled; 3 are real",
+		"World Bank WDI: Population, total (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
+		"Geoeditors, 2023-01 (geoeditors-monthly-2023-01.tsv)", "Geoeditors, 2023-02 (geoeditors-monthly-2023-02.tsv)")
+	figures := regexp.MustCompile(`(?m)^(Unique devices|Pageviews|Wikipedia editors|All-project editors|Very active share|Event organizers|Affiliates|Population) +(real|MODELED) `)
+	want := map[string]string{
+		"Unique devices": "MODELED", "Pageviews": "MODELED", "Event organizers": "MODELED", "Affiliates": "MODELED",
+		"Wikipedia editors": "real", "All-project editors": "real", "Very active share": "real", "Population": "real",
+	}
+	for _, m := range figures.FindAllStringSubmatch(out, -1) {
+		if want[m[1]] != m[2] {
+			t.Errorf("info says %s is %s, want %s", m[1], m[2], want[m[1]])
+		}
+		delete(want, m[1])
+	}
+	if len(want) > 0 {
+		t.Errorf("info does not say whether these are real: %v", want)
+	}
+
+	out, _, _ = equity(t, nil, "--db", db, "info", "--format", "json")
+	var doc struct {
+		Database struct {
+			Kind    string `json:"kind"`
+			Modeled bool   `json:"modeled"`
+			Notes   string `json:"notes"`
+		} `json:"database"`
+		Inputs []struct {
+			ID      string `json:"id"`
+			Modeled bool   `json:"modeled"`
+			Source  string `json:"source"`
+		} `json:"inputs"`
+		Sources []struct {
+			ID    string `json:"id"`
+			Title string `json:"title"`
+			Note  string `json:"note"`
+		} `json:"sources"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Database.Kind != model.KindImported || !doc.Database.Modeled {
+		t.Errorf("database %+v: want imported, still partly modeled", doc.Database)
+	}
+	real := map[string]string{
+		model.IndPopulation: "World Bank WDI: Population, total (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
+		model.IndWPEditors:  "Geoeditors public monthly release",
+		model.IndAllEditors: "Geoeditors public monthly release",
+		model.IndVeryActive: "Geoeditors public monthly release",
+	}
+	contextReal := map[string]bool{model.IndInternet: true, model.IndLiteracy: true, model.IndGDPPerCap: true}
+	for _, in := range doc.Inputs {
+		src, isReal := real[in.ID]
+		switch {
+		case isReal && (in.Modeled || in.Source != src):
+			t.Errorf("input %s: modeled %v, source %q; want real from %q", in.ID, in.Modeled, in.Source, src)
+		case !isReal && !contextReal[in.ID] && (!in.Modeled || in.Source != "Modeled Wikimedia activity (equity sample model)"):
+			t.Errorf("input %s: modeled %v, source %q; want the sample's model", in.ID, in.Modeled, in.Source)
+		case contextReal[in.ID] && in.Modeled:
+			t.Errorf("input %s: the sample's real figure is now modeled", in.ID)
+		}
+	}
+	if len(doc.Inputs) != 19 {
+		t.Errorf("%d inputs, want 19", len(doc.Inputs))
+	}
+	files := map[string]string{
+		"import-wb-sp.pop.totl": popFile,
+		"import-geo-2023-01":    janFile,
+		"import-geo-2023-02":    febFile,
+	}
+	for _, s := range doc.Sources {
+		path, ok := files[s.ID]
+		if !ok {
+			continue
+		}
+		delete(files, s.ID)
+		size, sum := sha256Of(t, path)
+		name := filepath.Base(path)
+		if !strings.Contains(s.Title, name) || !strings.Contains(s.Note, name) || !strings.Contains(s.Note, sum) ||
+			!strings.Contains(s.Note, "("+itoa(size)+" bytes, SHA-256 "+sum+")") {
+			t.Errorf("source %s: title %q, note %q; want the file's name, size %d and SHA-256 %s", s.ID, s.Title, s.Note, size, sum)
+		}
+	}
+	if len(files) > 0 {
+		t.Errorf("files not recorded as sources: %v", files)
+	}
+	if !strings.Contains(doc.Database.Notes, "Still MODELED") {
+		t.Errorf("notes %q do not say what is still modeled", doc.Database.Notes)
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// A file with fatal problems: a non-zero exit, its problems on standard
+// error as file:line, and nothing written, not even a temporary file.
+func TestImportFatalWritesNothing(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		lines []string // what standard error must say, each on a line of its own
+	}{
+		{"a malformed World Bank file", []string{"--worldbank", popFile + "," + internetFile, "--geoeditors", janFile}, []string{
+			internetFile + ":7: 5 columns, the header has 7",
+			internetFile + `:8: NGA for 2021 is "n/a", not a number`,
+		}},
+		{"a malformed Geoeditors file", []string{"--geoeditors", fixture("geoeditors-bad/geoeditors-monthly-2023-03.tsv")}, []string{
+			fixture("geoeditors-bad/geoeditors-monthly-2023-03.tsv") + ":2: 4 tab-separated columns, not 5",
+		}},
+		{"a malformed long CSV", []string{"--observations", fixture("observations-bad.csv")}, []string{
+			fixture("observations-bad.csv") + `:5: indicator "programs.organisers" is not a catalog input`,
+			fixture("observations-bad.csv") + ":8: two values for NG programs.organizers 2023: 40 here, 41 on line 2",
+		}},
+		{"a malformed countries file", []string{"--countries", fixture("countries-bad.tsv")}, []string{
+			fixture("countries-bad.tsv") + ":3:",
+		}},
+		{"a file that does not exist", []string{"--observations", "no-such.csv"}, []string{
+			"no-such.csv: cannot be read: no such file or directory",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "x.db")
+			stdout, stderr, status := equity(t, nil, append([]string{"import", "--out", out}, tt.args...)...)
+			if status == 0 {
+				t.Errorf("status 0")
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q", stdout)
+			}
+			for _, want := range tt.lines {
+				if !hasLinePrefix(stderr, want) {
+					t.Errorf("stderr has no line starting %q:\n%s", want, stderr)
+				}
+			}
+			if !strings.HasSuffix(stderr, "equity: the files have problems (above); nothing was written.\n") {
+				t.Errorf("stderr does not end by saying nothing was written:\n%s", stderr)
+			}
+			if names := dirNames(t, dir); len(names) != 0 {
+				t.Errorf("left behind: %v", names)
+			}
+		})
+	}
+}
+
+func hasLinePrefix(s, prefix string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// An existing --out is replaced only with --force.
+func TestImportForce(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.db")
+	if err := os.WriteFile(out, []byte("my precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, status := equity(t, nil, "import", "--out", out, "--worldbank", popFile)
+	if status != 1 || stdout != "" || stderr != "equity: "+out+" already exists; give --force to replace it.\n" {
+		t.Errorf("without --force: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "my precious" {
+		t.Errorf("the file was touched: %q", b)
+	}
+
+	_, stderr, status = equity(t, nil, "import", "--out", out, "--worldbank", popFile, "--force")
+	if status != 0 {
+		t.Fatalf("with --force: status %d: %s", status, stderr)
+	}
+	d, err := store.LoadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Kind != model.KindImported {
+		t.Errorf("kind %q", d.Meta.Kind)
+	}
+	if names := dirNames(t, dir); len(names) != 1 {
+		t.Errorf("the directory holds %v, want x.db alone", names)
+	}
+	st, err := os.Stat(out)
+	if err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("x.db: %v, mode %v", err, st.Mode())
+	}
+}
+
+// --check reads and reports, and writes nothing; it fails on bad files.
+func TestImportCheck(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"import", "--check", "--worldbank", popFile, "--geoeditors", janFile + "," + febFile},
+		{"import", "--check", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile},
+	} {
+		stdout, stderr, status := equity(t, nil, args...)
+		if status != 0 {
+			t.Errorf("%v: status %d: %s", args, status, stderr)
+		}
+		mustContain(t, strings.Join(args, " "), stdout, "SP.POP.TOTL for 6 countries", "Real now: context.population",
+			"Checked: the files read well; nothing was written (--check).")
+		mustContain(t, strings.Join(args, " "), stderr, popFile+`:9: country code "CHI"`)
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("--check wrote %v", names)
+	}
+	stdout, stderr, status := equity(t, nil, "import", "--check", "--worldbank", internetFile)
+	if status != 1 || stdout != "" || !strings.Contains(stderr, internetFile+":7: ") {
+		t.Errorf("--check of a bad file: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+}
+
+// Mistakes on the command line are usage errors: one sentence, the hint to
+// --help, status 1.
+func TestImportUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		say  string
+	}{
+		{[]string{"import", "--out", filepath.Join(dir, "x.db")}, "give at least one file: --countries, --worldbank, --geoeditors or --observations."},
+		{[]string{"import"}, "give at least one file"},
+		{[]string{"import", "--worldbank", popFile}, "give --out FILE to write the new database, or --check to read the files only."},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, `unknown command "stray"`},
+	} {
+		stdout, stderr, status := equity(t, nil, tc.args...)
+		if status != 1 || stdout != "" || !strings.Contains(stderr, tc.say) || !strings.HasSuffix(stderr, " Run `equity --help` for usage.\n") ||
+			strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want one line saying %q", tc.args, status, stdout, stderr, tc.say)
+		}
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("left behind: %v", names)
+	}
+}
+
+// EQUITY_DB opens the imported database in every command: Nigeria's
+// editors are the fixtures' 2023 figures, with the ranges they were
+// published in, and the wikis they work on.
+func TestImportedCountry(t *testing.T) {
+	db, _, _ := importFixtures(t, t.TempDir())
+	env := map[string]string{"EQUITY_DB": db}
+	out, stderr, status := equity(t, env, "country", "NG", "--year", "2023")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	mustContain(t, "country NG", out, "Wikipedia editors             presence  129 (118–140)", "All-project editors           presence  132 (118–145)",
+		"Very active share             presence          11.8%", "Wikis its editors work on", "enwiki   English    116 (107–125)  15.5 (11–20)",
+		"hawiki   Hausa     12.8 (10.5–15)")
+	mustNotContain(t, "country NG", out, "SAMPLE DATA")
+
+	out, _, _ = equity(t, env, "country", "NG", "--year", "2023", "--format", "json")
+	var doc struct {
+		Dataset struct {
+			Kind, Origin string
+		}
+		Inputs []map[string]any `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Dataset.Kind != model.KindImported || doc.Dataset.Origin != db {
+		t.Errorf("dataset %+v", doc.Dataset)
+	}
+	seen := false
+	for _, in := range doc.Inputs {
+		if in["indicator"] == "Wikipedia editors" {
+			seen = true
+			if in["value"] != 128.75 || in["lower"] != 117.5 || in["upper"] != 140.0 || in["modeled"] != false {
+				t.Errorf("Wikipedia editors %v", in)
+			}
+		}
+	}
+	if !seen {
+		t.Error("no Wikipedia editors input")
+	}
+}
+
+// A protected country's count imported from a long CSV is shown only as its
+// bucket, in every format; the same count of a country not on the list is
+// shown exactly.
+func TestImportedProtectedCount(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "organizers.csv")
+	if err := os.WriteFile(csv, []byte("country,indicator,year,value\nRussia,programs.organizers,2023,4327\nNG,programs.organizers,2023,4327\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "x.db")
+	if _, stderr, status := equity(t, nil, "import", "--out", db, "--observations", csv); status != 0 {
+		t.Fatalf("import: status %d: %s", status, stderr)
+	}
+	d, err := store.LoadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ru, _ := d.Country("RU"); !ru.Protected {
+		t.Fatal("Russia is not on the protection list of the bundled data: pick another country")
+	}
+	for _, f := range []string{"table", "md", "csv", "json"} {
+		out, stderr, status := equity(t, nil, "--db", db, "country", "RU", "--year", "2023", "--format", f)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", f, status, stderr)
+		}
+		where := "country RU --format " + f
+		mustNotContain(t, where, out, "4327", "4,327")
+		if f == "table" || f == "md" {
+			mustContain(t, where, out, "4,321–4,330")
+		} else {
+			mustContain(t, where, out, "4321", "4330")
+		}
+	}
+	out, _, _ := equity(t, nil, "--db", db, "country", "NG", "--year", "2023")
+	mustContain(t, "country NG", out, "Event organizers              presence     4,327")
+}
+
+// The explorer opens an imported database: its status line names the file
+// and says the figures are partly modeled, and About names the files.
+func TestImportedDatabaseInTheExplorer(t *testing.T) {
+	t.Setenv("EQUITY_DATA", t.TempDir())
+	db, _, _ := importFixtures(t, t.TempDir())
+	d, err := store.LoadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m tea.Model = ui.New(d, ui.Options{Theme: theme.Mono})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	screen := ansi.Strip(m.View().Content)
+	lines := strings.Split(screen, "\n")
+	if len(lines) != 40 {
+		t.Fatalf("%d lines:\n%s", len(lines), screen)
+	}
+	status := lines[len(lines)-2]
+	if !strings.Contains(status, "x.db") || !strings.Contains(status, "partly modeled") || strings.Contains(status, "sample data") {
+		t.Errorf("status line %q: want x.db and partly modeled", status)
+	}
+	mustContain(t, "countries table", screen, "Afghanistan", "250 of 250 countries")
+
+	m, _ = m.Update(tea.KeyPressMsg{Code: '4', Text: "4"})
+	about := ansi.Strip(m.View().Content)
+	for i := 0; i < 10 && !strings.Contains(about, "geoeditors-monthly-2023-02.tsv"); i++ {
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+		about += ansi.Strip(m.View().Content)
+	}
+	mustContain(t, "About", about, db, "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv", "geoeditors-monthly-2023-02.tsv")
+}
