@@ -30,39 +30,43 @@ type table struct {
 	rows   [][]string
 }
 
-// scriptNames gives the English name (CLDR's, with Han shortened to
+// scriptNames() gives the English name (CLDR's, with Han shortened to
 // "Simplified"/"Traditional" as CLDR does inside language names) of every
 // ISO 15924 script that occurs in a CLDR 48 language code of territoryInfo;
 // the reference copy has no CLDR script-name file to read them from. It is deliberately closed: a new script must be added by
 // hand rather than shown as a bare code.
-var scriptNames = map[string]string{
-	"Adlm": "Adlam",
-	"Arab": "Arabic",
-	"Bali": "Balinese",
-	"Cyrl": "Cyrillic",
-	"Deva": "Devanagari",
-	"Geor": "Georgian",
-	"Hans": "Simplified",
-	"Hant": "Traditional",
-	"Latn": "Latin",
-	"Mong": "Mongolian",
-	"Mymr": "Myanmar",
-	"Nkoo": "N’Ko",
-	"Shaw": "Shavian",
-	"Sinh": "Sinhala",
-	"Tale": "Tai Le",
-	"Tfng": "Tifinagh",
-	"Thai": "Thai",
+func scriptNames() map[string]string {
+	return map[string]string{
+		"Adlm": "Adlam",
+		"Arab": "Arabic",
+		"Bali": "Balinese",
+		"Cyrl": "Cyrillic",
+		"Deva": "Devanagari",
+		"Geor": "Georgian",
+		"Hans": "Simplified",
+		"Hant": "Traditional",
+		"Latn": "Latin",
+		"Mong": "Mongolian",
+		"Mymr": "Myanmar",
+		"Nkoo": "N’Ko",
+		"Shaw": "Shavian",
+		"Sinh": "Sinhala",
+		"Tale": "Tai Le",
+		"Tfng": "Tifinagh",
+		"Thai": "Thai",
+	}
 }
 
-// officialStatuses are CLDR's values of _officialStatus; anything else means
+// officialStatuses() are CLDR's values of _officialStatus; anything else means
 // the source changed shape and the extract should be looked at.
-var officialStatuses = map[string]bool{
-	"":                  true,
-	"official":          true,
-	"de_facto_official": true,
-	"official_regional": true,
-	"official_minority": true,
+func officialStatuses() map[string]bool {
+	return map[string]bool{
+		"":                  true,
+		"official":          true,
+		"de_facto_official": true,
+		"official_regional": true,
+		"official_minority": true,
+	}
 }
 
 var (
@@ -263,7 +267,7 @@ func extractTerritoryInfo(path string, canonical map[string]bool) (territories, 
 			if !decimalRE.MatchString(l.PopulationPercent) {
 				return table{}, table{}, fmt.Errorf("read %s: %s %s: population share %q is not a plain decimal", path, iso2, lang, l.PopulationPercent)
 			}
-			if !officialStatuses[l.OfficialStatus] {
+			if !officialStatuses()[l.OfficialStatus] {
 				return table{}, table{}, fmt.Errorf("read %s: %s %s: unknown official status %q", path, iso2, lang, l.OfficialStatus)
 			}
 			countryLangs.rows = append(countryLangs.rows, []string{iso2, lang, l.PopulationPercent, l.OfficialStatus})
@@ -334,7 +338,7 @@ func languageName(code string, cldr, wikiNames map[string]string) (string, error
 	if !hasScript {
 		return baseName, nil
 	}
-	scriptName, ok := scriptNames[script]
+	scriptName, ok := scriptNames()[script]
 	if !ok {
 		return "", fmt.Errorf("language %s: script %s has no English name in mksample's script list", code, script)
 	}

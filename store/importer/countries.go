@@ -10,10 +10,12 @@ import (
 // Columns of the canonical countries TSV that ReadCountries reads; the file
 // has more (wikidata_id, un_m49_code, grant_committee_region, is_eu, ...),
 // which it ignores, and may have them in any order.
-var countryColumns = []string{
-	"name", "iso_code", "iso_alpha3_code", "is_protected", "data_risk_score", "data_risk_classification",
-	"un_continent", "un_subcontinent", "wikimedia_region", "economic_region", "emerging_classification",
-	"market_research_classification",
+func countryColumns() []string {
+	return []string{
+		"name", "iso_code", "iso_alpha3_code", "is_protected", "data_risk_score", "data_risk_classification",
+		"un_continent", "un_subcontinent", "wikimedia_region", "economic_region", "emerging_classification",
+		"market_research_classification",
+	}
 }
 
 // ReadCountries reads the Wikimedia canonical countries TSV
@@ -45,7 +47,7 @@ func ReadCountries(r io.Reader, file string) ([]model.Country, Problems) {
 		col[h] = i
 	}
 	var missing []string
-	for _, c := range countryColumns {
+	for _, c := range countryColumns() {
 		if _, ok := col[c]; !ok {
 			missing = append(missing, c)
 		}

@@ -69,9 +69,9 @@ func TestReadCountriesShape(t *testing.T) {
 	}{
 		{"empty", "", want{0, true, "the file is empty"}},
 		{"no column", "name\tiso_code\tiso_alpha3_code\nNamibia\tNA\tNAM\n", want{1, true, "not a canonical countries TSV: no column is_protected, data_risk_score"}},
-		{"header only", strings.Join(countryColumns, "\t") + "\n", want{0, true, "no countries"}},
-		{"bad quote", strings.Join(countryColumns, "\t") + "\n\"Nami\"bia\tNA\n", want{2, true, "the rest of the file is not read"}},
-		{"latin-1", strings.Join(countryColumns, "\t") + "\nC\xf4te\tCI\tCIV\tFalse\t\t\t\t\t\t\t\t\n", want{2, true, "not UTF-8"}},
+		{"header only", strings.Join(countryColumns(), "\t") + "\n", want{0, true, "no countries"}},
+		{"bad quote", strings.Join(countryColumns(), "\t") + "\n\"Nami\"bia\tNA\n", want{2, true, "the rest of the file is not read"}},
+		{"latin-1", strings.Join(countryColumns(), "\t") + "\nC\xf4te\tCI\tCIV\tFalse\t\t\t\t\t\t\t\t\n", want{2, true, "not UTF-8"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, ps := ReadCountries(strings.NewReader(tc.text), "c.tsv")

@@ -10,7 +10,9 @@ import (
 )
 
 // The columns of the project's long CSV, in any order.
-var observationColumns = []string{"country", "indicator", "year", "value"}
+func observationColumns() []string {
+	return []string{"country", "indicator", "year", "value"}
+}
 
 // Years an observation may be of.
 const (
@@ -57,7 +59,7 @@ func ReadObservations(r io.Reader, file string, names *Names, indicators []model
 	for i, h := range header {
 		col[strings.ToLower(h)] = i
 	}
-	for _, c := range observationColumns {
+	for _, c := range observationColumns() {
 		if _, ok := col[c]; !ok {
 			rep.fatal(recs.line, "the header must name the columns country,indicator,year,value; it has no column %s", quote(c))
 			return nil, rep.problems()

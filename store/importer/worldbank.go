@@ -94,7 +94,9 @@ type WorldBank struct {
 }
 
 // The first four fields of a WDI header row, before the years.
-var wdiHeader = []string{"Country Name", "Country Code", "Indicator Name", "Indicator Code"}
+func wdiHeader() []string {
+	return []string{"Country Name", "Country Code", "Indicator Name", "Indicator Code"}
+}
 
 // ReadWorldBank reads a World Bank WDI indicator CSV as downloaded
 // (API_<CODE>_DS2_en_csv_v2_*.csv): an optional UTF-8 byte order mark, the
@@ -134,7 +136,7 @@ func ReadWorldBank(r io.Reader, file string, countries []model.Country) (WorldBa
 	}
 	wb.LastUpdated = model.CleanText(strings.TrimSpace(rec[1]))
 	rec, ok = recs.next()
-	if !ok || !hasPrefix(rec, wdiHeader) {
+	if !ok || !hasPrefix(rec, wdiHeader()) {
 		if !rep.hasFatal() {
 			rep.fatal(recs.line, `not a World Bank WDI CSV: no header "Country Name","Country Code","Indicator Name","Indicator Code","1960",... after the preamble`)
 		}
@@ -142,7 +144,7 @@ func ReadWorldBank(r io.Reader, file string, countries []model.Country) (WorldBa
 	}
 	width := len(rec)
 	years := make([]int, width) // 0 for a column that is not a year
-	for i := len(wdiHeader); i < width; i++ {
+	for i := len(wdiHeader()); i < width; i++ {
 		h := strings.TrimSpace(rec[i])
 		if h == "" && i == width-1 {
 			continue // the trailing empty column
@@ -201,7 +203,7 @@ func ReadWorldBank(r io.Reader, file string, countries []model.Country) (WorldBa
 			continue
 		}
 		seen[key] = line
-		for i := len(wdiHeader); i < width; i++ {
+		for i := len(wdiHeader()); i < width; i++ {
 			s := strings.TrimSpace(rec[i])
 			if years[i] == 0 || s == "" {
 				continue
