@@ -495,7 +495,40 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 		return nil, err
 	}
 	d.SetScores(model.ComputeScores(d))
+	b.coverage(d, ids)
 	return d, nil
+}
+
+// coverage warns when an activity input the files gave stops before the
+// database's latest year: the explorer and the commands open on that year,
+// where the input now has no figures (its modeled ones are gone).
+func (b *builder) coverage(d *model.Dataset, ids []string) {
+	latest := d.LatestYear()
+	byLast := map[int][]string{}
+	var lasts []int
+	for _, id := range ids {
+		ind, ok := d.Indicator(id)
+		if !ok || ind.Facet == model.Context {
+			continue
+		}
+		last := 0
+		for _, c := range d.Countries {
+			if s := d.Series(c.ISO2, id); len(s) > 0 {
+				last = max(last, s[len(s)-1].Year)
+			}
+		}
+		if last > 0 && last < latest {
+			if _, seen := byLast[last]; !seen {
+				lasts = append(lasts, last)
+			}
+			byLast[last] = append(byLast[last], ind.Name)
+		}
+	}
+	sort.Ints(lasts)
+	for _, last := range lasts {
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("Note: the database's latest year is %d, and %s stop at %d: look at %d (--year %d, or y in the explorer).",
+			latest, strings.Join(byLast[last], ", "), last, last, last))
+	}
 }
 
 // meta says what the new database is and which of its figures are real.

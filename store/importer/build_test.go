@@ -261,6 +261,9 @@ func TestBuild(t *testing.T) {
 				"Geoeditors: 2 months, 2023-01 to 2023-02: editors of 6 countries on 6 wikis",
 				"observations.csv: 7 values of 5 inputs, 2022–2023",
 				"13085 figures of countries not in the countries file were left out",
+				// Every input the files give stops at 2023; the sample's other
+				// inputs run to 2024, where the explorer opens.
+				"Note: the database's latest year is 2024, and Affiliates, All-project editors, Very active share, Wikipedia editors, Annual grants (USD), Event organizers, Pageviews stop at 2023: look at 2023 (--year 2023, or y in the explorer).",
 			},
 		},
 		{
@@ -288,6 +291,7 @@ func TestBuild(t *testing.T) {
 				"API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv: SP.POP.TOTL for 6 countries, 2020–2023 (4 aggregate rows skipped)",
 				"  244 countries had a figure for context.population and have none in this file",
 				"Geoeditors: 2 months, 2023-01 to 2023-02: editors of 6 countries on 6 wikis",
+				"Note: the database's latest year is 2024, and All-project editors, Very active share, Wikipedia editors stop at 2023: look at 2023 (--year 2023, or y in the explorer).",
 			},
 		},
 	}
