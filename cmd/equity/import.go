@@ -22,7 +22,7 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 	var out string
 	var check, force bool
 	cmd := &cobra.Command{
-		Use:   "import --out FILE [--countries F] [--worldbank F...] [--geoeditors F...] [--observations F...]",
+		Use:   "import --out FILE [--countries F] [--worldbank F...] [--geoeditors F...] [--observations F...] [FILE...]",
 		Short: "Build a database from public releases: real figures instead of the sample's modeled ones",
 		Long: "Starts from the bundled dataset (or --db), replaces what the files provide, scores every country again,\n" +
 			"records each file (name, size, SHA-256, what it covers) as a source, and writes the new database.\n" +
@@ -30,17 +30,34 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 			"database says exactly which figures are real. Open it with `equity --db FILE` or EQUITY_DB=FILE.\n\n" +
 			"Files: the Wikimedia canonical countries TSV; World Bank WDI indicator CSVs (SP.POP.TOTL,\n" +
 			"IT.NET.USER.ZS, NY.GDP.PCAP.PP.CD); Geoeditors public monthly TSVs (geoeditors-monthly-YYYY-MM.tsv);\n" +
-			"and long CSVs `country,indicator,year,value` for any input of `equity indicators`.",
+			"and long CSVs `country,indicator,year,value` for any input of `equity indicators`.\n" +
+			"A file given without a flag is recognised by its name (Geoeditors) or its first line (the others),\n" +
+			"so `--geoeditors geoeditors-monthly-2023-*.tsv` and `equity import --out my.db *.csv *.tsv` both work.",
 		Example: "  equity import --out my.db --worldbank API_SP.POP.TOTL_DS2_en_csv_v2.csv --geoeditors geoeditors-monthly-2023-*.tsv\n" +
 			"  equity import --check --observations grants.csv\n" +
 			"  equity --db my.db info",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, files []string) error {
+			for _, path := range files {
+				kind, err := importer.Recognize(path)
+				if err == nil {
+					err = in.Add(kind, path)
+				}
+				if err != nil {
+					return usageError{err}
+				}
+			}
 			if in.Empty() {
 				return usageError{errors.New("give at least one file: --countries, --worldbank, --geoeditors or --observations")}
 			}
 			if out == "" && !check {
 				return usageError{errors.New("give --out FILE to write the new database, or --check to read the files only")}
+			}
+			if out != "" && !check {
+				// Say so before reading the files, which may take a while.
+				if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+					return usageError{fmt.Errorf("the folder %s of --out does not exist; create it or write elsewhere", filepath.Dir(out))}
+				}
 			}
 			if out != "" && !check && !force {
 				if _, err := os.Stat(out); err == nil {

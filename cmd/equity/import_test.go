@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -309,7 +310,10 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "--out", filepath.Join(dir, "x.db")}, "give at least one file: --countries, --worldbank, --geoeditors or --observations."},
 		{[]string{"import"}, "give at least one file"},
 		{[]string{"import", "--worldbank", popFile}, "give --out FILE to write the new database, or --check to read the files only."},
-		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, `unknown command "stray"`},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, "stray cannot be read: no such file or directory"},
+		{[]string{"import", "--out", filepath.Join(dir, "no-such-folder", "x.db"), "--worldbank", popFile}, "the folder " + filepath.Join(dir, "no-such-folder") + " of --out does not exist; create it or write elsewhere."},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("README.md")}, "cannot tell what kind of file"},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("countries.tsv"), fixture("countries-bad.tsv")}, "two countries files"},
 	} {
 		stdout, stderr, status := equity(t, nil, tc.args...)
 		if status != 1 || stdout != "" || !strings.Contains(stderr, tc.say) || !strings.HasSuffix(stderr, " Run `equity --help` for usage.\n") ||
@@ -430,4 +434,31 @@ func TestImportedDatabaseInTheExplorer(t *testing.T) {
 		about += ansi.Strip(m.View().Content)
 	}
 	mustContain(t, "About", about, db, "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv", "geoeditors-monthly-2023-02.tsv")
+}
+
+// Files given without a flag are recognised: a shell expands
+// `--geoeditors geoeditors-monthly-2023-*.tsv` into one flagged file and
+// the others bare, and a user may give every file bare. Either way the
+// import is the one the flags give.
+func TestImportBareFiles(t *testing.T) {
+	dir := t.TempDir()
+	_, flagged, _ := importFixtures(t, dir)
+	flagged = strings.ReplaceAll(flagged, dir, "$TMP")
+	for i, args := range [][]string{
+		{"--worldbank", popFile, "--geoeditors", janFile, febFile},
+		{febFile, popFile, janFile},
+	} {
+		sub := filepath.Join(dir, fmt.Sprint(i))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		db := filepath.Join(sub, "x.db")
+		stdout, stderr, status := equity(t, nil, append([]string{"import", "--out", db}, args...)...)
+		if status != 0 {
+			t.Fatalf("%v: status %d\n%s", args, status, stderr)
+		}
+		if got := strings.ReplaceAll(stdout, sub, "$TMP"); got != flagged {
+			t.Errorf("%v says\n%s\nwant what the flags give:\n%s", args, got, flagged)
+		}
+	}
 }
