@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -55,15 +57,8 @@ func (d *Dataset) AllBounds() []BoundObservation {
 	for k, b := range d.bounds {
 		out = append(out, BoundObservation{k.iso2, k.indicator, k.year, b})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
-		}
-		return a.Year < b.Year
+	slices.SortFunc(out, func(a, b BoundObservation) int {
+		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
 	})
 	return out
 }
@@ -93,15 +88,8 @@ func (d *Dataset) AllCountryWikis() []CountryWiki {
 	for _, cws := range d.countryWikis {
 		out = append(out, cws...)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Wiki != b.Wiki {
-			return a.Wiki < b.Wiki
-		}
-		return a.Year < b.Year
+	slices.SortFunc(out, func(a, b CountryWiki) int {
+		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Wiki, b.Wiki), cmp.Compare(a.Year, b.Year))
 	})
 	return out
 }

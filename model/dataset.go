@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -348,16 +350,7 @@ func (d *Dataset) Observations() []Observation {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
-		}
-		return a.Year < b.Year
-	})
+	SortObservations(out)
 	return out
 }
 
@@ -367,18 +360,8 @@ func (d *Dataset) Scores() []Score {
 	for k, v := range d.scores {
 		out = append(out, Score{k.iso2, k.domain, k.facet, k.year, v})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Domain != b.Domain {
-			return a.Domain < b.Domain
-		}
-		if a.Facet != b.Facet {
-			return a.Facet < b.Facet
-		}
-		return a.Year < b.Year
+	slices.SortFunc(out, func(a, b Score) int {
+		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Domain, b.Domain), cmp.Compare(a.Facet, b.Facet), cmp.Compare(a.Year, b.Year))
 	})
 	return out
 }
@@ -463,4 +446,12 @@ func cleanParts(p Parts) Parts {
 	}
 	p.CountryWikis = cws
 	return p
+}
+
+// SortObservations orders observations by country, indicator and year: the
+// order of the database's rows and of every list of them.
+func SortObservations(obs []Observation) {
+	slices.SortFunc(obs, func(a, b Observation) int {
+		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
+	})
 }

@@ -91,16 +91,7 @@ type fileWant struct {
 // sortObs orders observations for comparison.
 func sortObs(obs []model.Observation) []model.Observation {
 	out := append([]model.Observation(nil), obs...)
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
-		}
-		return a.Year < b.Year
-	})
+	model.SortObservations(out)
 	return out
 }
 

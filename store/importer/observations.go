@@ -2,7 +2,6 @@ package importer
 
 import (
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -145,16 +144,7 @@ func ReadObservations(r io.Reader, file string, names *Names, indicators []model
 		seen[k] = first{line, v}
 		out = append(out, model.Observation{ISO2: iso2, Indicator: id, Year: year, Value: v})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ISO2 != b.ISO2 {
-			return a.ISO2 < b.ISO2
-		}
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
-		}
-		return a.Year < b.Year
-	})
+	model.SortObservations(out)
 	return out, rep.problems()
 }
 
