@@ -396,7 +396,7 @@ func (p *Picker) menuLines() []components.Line {
 			lines = append(lines, components.Text(""))
 		}
 		const hang = "   "
-		title := wrap(uc.Title, tw-len(hang))
+		title := components.Wrap(uc.Title, tw-len(hang))
 		lines = append(lines, components.Item(th.Strong.Render(fmt.Sprintf("%d  %s", uc.Number, title[0])), i))
 		for _, l := range title[1:] {
 			text(hang + th.Strong.Render(l))
@@ -409,18 +409,18 @@ func (p *Picker) menuLines() []components.Line {
 			of = "of " + model.CleanText(p.preset.Name())
 		}
 		text(hang + th.Muted.Render(fmt.Sprintf("%d questions, %s", len(uc.Questions), of)))
-		for _, l := range wrap("Actors: "+strings.Join(uc.Actors, ", "), tw-len(hang)) {
+		for _, l := range components.Wrap("Actors: "+strings.Join(uc.Actors, ", "), tw-len(hang)) {
 			text(hang + th.Muted.Render(l))
 		}
 	}
 	lines = append(lines, components.Text(""))
 	switch {
 	case p.listErr != nil:
-		for _, l := range wrap("Saved checklists cannot be listed: "+model.CleanText(p.listErr.Error()), tw) {
+		for _, l := range components.Wrap("Saved checklists cannot be listed: "+model.CleanText(p.listErr.Error()), tw) {
 			text(th.Error.Render(l))
 		}
 	case len(p.entries) == 0:
-		for _, l := range wrap("No saved checklist yet: verdicts and notes are kept as you go, and listed here to resume.", tw) {
+		for _, l := range components.Wrap("No saved checklist yet: verdicts and notes are kept as you go, and listed here to resume.", tw) {
 			text(th.Muted.Render(l))
 		}
 	default:

@@ -95,14 +95,14 @@ func (s *Screen) pageLines() []components.Line {
 
 	// The question, word for word, with its number hanging.
 	const hang = 5
-	for i, l := range wrap(a.Question.Text, p.tw-hang) {
+	for i, l := range components.Wrap(a.Question.Text, p.tw-hang) {
 		lead := strings.Repeat(" ", hang)
 		if i == 0 {
 			lead = components.Fit(a.Question.ID, hang)
 		}
 		p.text(th.Strong.Render(lead + l))
 	}
-	for _, l := range wrap("How to read it: "+a.Question.Reading, p.tw) {
+	for _, l := range components.Wrap("How to read it: "+a.Question.Reading, p.tw) {
 		p.text(th.Muted.Render(l))
 	}
 	p.blank()
@@ -115,14 +115,14 @@ func (s *Screen) pageLines() []components.Line {
 		p.blank()
 		p.text(th.Heading.Render("Your note, in full"))
 		for _, l := range full {
-			for _, w := range wrap(l, p.tw-2) {
+			for _, w := range components.Wrap(l, p.tw-2) {
 				p.text("  " + w)
 			}
 		}
 	}
 	if s.ctx.Data.Modeled() {
 		p.blank()
-		for _, l := range wrap(modeledNote, p.tw) {
+		for _, l := range components.Wrap(modeledNote, p.tw) {
 			p.text(th.Note.Render(l))
 		}
 	}
@@ -204,12 +204,12 @@ func (s *Screen) signal(p *page, a model.Answer) {
 		for _, l := range box {
 			p.text(l)
 		}
-		for _, l := range wrap(model.CleanText(a.Reason), p.tw) {
+		for _, l := range components.Wrap(model.CleanText(a.Reason), p.tw) {
 			p.text(l)
 		}
 		return
 	}
-	reason := wrap(model.CleanText(a.Reason), reasonW)
+	reason := components.Wrap(model.CleanText(a.Reason), reasonW)
 	at := 1 // a reason of one or two lines starts beside the word
 	if len(reason) > 2 {
 		at = 0
@@ -266,7 +266,7 @@ func (s *Screen) verdict(p *page, a model.Answer, v model.Verdict) {
 	} else {
 		var wrapped []string
 		for _, l := range lines {
-			wrapped = append(wrapped, wrap(l, p.tw-labelW)...)
+			wrapped = append(wrapped, components.Wrap(l, p.tw-labelW)...)
 		}
 		limit := s.noteCap()
 		for i, l := range wrapped {
@@ -348,12 +348,12 @@ func (s *Screen) evidence(p *page, a model.Answer) {
 	head += strings.Repeat(" ", barSpan()) + components.Fit(th.Header.Render("Detail"), detailW) + " " + th.Header.Render(modHead)
 	p.text(head)
 	for i, f := range a.Facts {
-		label := wrap(model.CleanText(f.Label), labW)
+		label := components.Wrap(model.CleanText(f.Label), labW)
 		var detail []string
 		if f.Kind == model.FactText {
-			detail = wrap(values[i], span)
+			detail = components.Wrap(values[i], span)
 		} else {
-			detail = wrap(notes[i], detailW)
+			detail = components.Wrap(notes[i], detailW)
 		}
 		for n := range max(len(label), len(detail)) {
 			line := components.Fit(at(label, n), labW) + " "
@@ -411,7 +411,7 @@ func (s *Screen) mentions(p *page, a model.Answer) {
 	if len(a.Mentions) > 0 {
 		hint = th.Muted.Render(" · ↑/↓ select, enter opens")
 	}
-	for i, l := range wrap(title, p.tw-ansi.StringWidth(hint)) {
+	for i, l := range components.Wrap(title, p.tw-ansi.StringWidth(hint)) {
 		if i == 0 {
 			l = th.Heading.Render(l) + hint
 		} else {
@@ -564,7 +564,7 @@ func (s *Screen) helpView() string {
 	}
 	var wrapped []string
 	for _, l := range note {
-		wrapped = append(wrapped, wrap(l, max(10, s.width-8))...)
+		wrapped = append(wrapped, components.Wrap(l, max(10, s.width-8))...)
 	}
 	content += "\n\n" + th.Muted.Render(strings.Join(wrapped, "\n"))
 	box := th.Box.Render(content)

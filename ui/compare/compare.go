@@ -114,7 +114,7 @@ func (s *Screen) fit(g *grid, notes []string, short string) []string {
 	avail := max(0, s.height-1)
 	var lines []string
 	for _, n := range notes {
-		lines = append(lines, wrap(n, max(1, s.width-1))...)
+		lines = append(lines, components.Wrap(n, max(1, s.width-1))...)
 	}
 	g.showGroups = true
 	need := g.headLines() + len(g.lines)

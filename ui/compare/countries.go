@@ -330,7 +330,7 @@ func (s *Screen) explain(n int, marked []model.Country) []string {
 	w := max(1, s.width-2)
 	var out []string
 	add := func(style func(...string) string, text string) {
-		for _, l := range wrap(text, w) {
+		for _, l := range components.Wrap(text, w) {
 			out = append(out, " "+style(l))
 		}
 	}

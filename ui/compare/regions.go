@@ -352,7 +352,7 @@ func (s *Screen) buildRegions() {
 // heading style, the explanation after it.
 func (s *Screen) groupHeading(g group, w int) []string {
 	th := s.ctx.Theme
-	lines := wrap(g.heading(), w)
+	lines := components.Wrap(g.heading(), w)
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		out[i] = th.Label.Render(l)

@@ -74,32 +74,10 @@ func twoLines(name string, w int, abbreviate bool) [2]string {
 	if ansi.StringWidth(name) <= w {
 		return [2]string{name, ""}
 	}
-	lines := wrap(name, w)
+	lines := components.Wrap(name, w)
 	out := [2]string{ansi.Truncate(lines[0], w, "…"), ""}
 	if len(lines) > 1 {
 		out[1] = ansi.Truncate(strings.Join(lines[1:], " "), w, "…")
-	}
-	return out
-}
-
-// wrap breaks plain text into lines of at most width cells at spaces (a
-// word longer than the line gets a line of its own).
-func wrap(s string, width int) []string {
-	var out []string
-	cur := ""
-	for _, w := range strings.Fields(s) {
-		switch {
-		case cur == "":
-			cur = w
-		case ansi.StringWidth(cur)+1+ansi.StringWidth(w) <= width:
-			cur += " " + w
-		default:
-			out = append(out, cur)
-			cur = w
-		}
-	}
-	if cur != "" || len(out) == 0 {
-		out = append(out, cur)
 	}
 	return out
 }

@@ -323,7 +323,7 @@ func (p *page) domains(d *model.Dataset, pr model.Profile, wideNames bool) {
 	if anyProjectDefined {
 		read += " · * project-defined"
 	}
-	for _, line := range wrap(read, p.width) {
+	for _, line := range components.Wrap(read, p.width) {
 		p.text(muted(line))
 	}
 }

@@ -52,7 +52,7 @@ func render(ctx *common.Context, pr model.Profile, width int) []components.Line 
 	p.wikis(d, pr)
 	if d.Modeled() {
 		p.blank()
-		for _, l := range wrap(modeledNote, p.width) {
+		for _, l := range components.Wrap(modeledNote, p.width) {
 			p.text(p.th.Note.Render(l))
 		}
 	}
@@ -142,7 +142,7 @@ func (p *page) identityNarrow(c model.Country) {
 		p.text(l)
 	}
 	pf := protection(c)
-	for i, l := range wrap(pf.label+": "+pf.value, p.width) {
+	for i, l := range components.Wrap(pf.label+": "+pf.value, p.width) {
 		if i == 0 {
 			l = th.Label.Render(pf.label+":") + strings.TrimPrefix(l, pf.label+":")
 		}
@@ -220,7 +220,7 @@ func (p *page) identityWide(d *model.Dataset, pr model.Profile) {
 	}
 	pf := protection(c)
 	first := true
-	for _, l := range wrap(pf.value, max(10, p.width-labelW-2)) {
+	for _, l := range components.Wrap(pf.value, max(10, p.width-labelW-2)) {
 		label := strings.Repeat(" ", labelW)
 		if first {
 			label = components.Fit(pf.label, labelW)
@@ -494,7 +494,7 @@ func (p *page) wikis(d *model.Dataset, pr model.Profile) {
 	for _, r := range rows {
 		p.text(line(r, func(s string) string { return s }))
 	}
-	for _, l := range wrap("Active editors (5 or more edits a month) located in the country, and of them the very active (100 or more): the yearly mean of the monthly Geoeditors figures, which are published in ranges.", p.width) {
+	for _, l := range components.Wrap("Active editors (5 or more edits a month) located in the country, and of them the very active (100 or more): the yearly mean of the monthly Geoeditors figures, which are published in ranges.", p.width) {
 		p.text(th.Muted.Render(l))
 	}
 }
@@ -519,27 +519,6 @@ func flow(segs []string, sep string, width int) []string {
 		default:
 			out = append(out, cur)
 			cur, curW = s, w
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// wrap breaks plain text into lines of at most width cells at spaces.
-func wrap(s string, width int) []string {
-	var out []string
-	cur := ""
-	for _, w := range strings.Fields(s) {
-		switch {
-		case cur == "":
-			cur = w
-		case ansi.StringWidth(cur)+1+ansi.StringWidth(w) <= width:
-			cur += " " + w
-		default:
-			out = append(out, cur)
-			cur = w
 		}
 	}
 	if cur != "" {

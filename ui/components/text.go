@@ -1,0 +1,49 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Wrap breaks plain text into lines of at most width cells at spaces; a
+// word longer than a line is broken where the line ends. Line breaks in the
+// text are kept (a note's lines); an empty text is one empty line.
+func Wrap(s string, width int) []string {
+	width = max(1, width)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		start, cur := len(out), ""
+		for _, w := range strings.Fields(para) {
+			for ansi.StringWidth(w) > width {
+				// A word longer than a line: fill the line, go on below.
+				if cur != "" {
+					out = append(out, cur)
+					cur = ""
+				}
+				head := ansi.Truncate(w, width, "")
+				if head == "" { // a wide character on a line of one cell
+					head = string([]rune(w)[:1])
+				}
+				out = append(out, head)
+				w = w[len(head):]
+			}
+			switch {
+			case w == "":
+			case cur == "":
+				cur = w
+			case ansi.StringWidth(cur)+1+ansi.StringWidth(w) <= width:
+				cur += " " + w
+			default:
+				out = append(out, cur)
+				cur = w
+			}
+		}
+		// An empty paragraph is an empty line; a word broken to the end of
+		// its last line leaves nothing more.
+		if cur != "" || len(out) == start {
+			out = append(out, cur)
+		}
+	}
+	return out
+}
