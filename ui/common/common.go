@@ -46,6 +46,21 @@ func (c *Context) ToggleMark(iso2 string) {
 	c.Marks = append(c.Marks, iso2)
 }
 
+// NextYear steps the year shown to the dataset's next year, from the last
+// back to the first; a year the dataset does not hold goes to its latest.
+func (c *Context) NextYear() {
+	years := c.Data.Years
+	for i, y := range years {
+		if y == c.Year {
+			c.Year = years[(i+1)%len(years)]
+			return
+		}
+	}
+	if len(years) > 0 {
+		c.Year = years[len(years)-1]
+	}
+}
+
 // Screen is one page of the interface: the countries table, a country, an
 // indicator. The root model draws the header and footer around its body.
 type Screen interface {

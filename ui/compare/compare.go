@@ -252,7 +252,7 @@ func (s *Screen) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.ensure()
 		return nil
 	case key.Matches(msg, k.Year):
-		s.ctx.Year = nextYear(s.ctx.Data.Years, s.ctx.Year)
+		s.ctx.NextYear()
 		return common.Cmd(common.YearChangedMsg{})
 	}
 	if s.view == countriesView {
@@ -438,18 +438,6 @@ func nextGrouping(g model.Grouping) model.Grouping {
 		}
 	}
 	return all[0]
-}
-
-func nextYear(years []int, current int) int {
-	for i, y := range years {
-		if y == current {
-			return years[(i+1)%len(years)]
-		}
-	}
-	if len(years) > 0 {
-		return years[len(years)-1]
-	}
-	return current
 }
 
 // View draws the body, exactly width × height.

@@ -297,7 +297,7 @@ func (s *Screen) browse(msg tea.KeyPressMsg) tea.Cmd {
 		s.table.Columns = s.layout.columns(s.sortBy, s.desc)
 		s.resort()
 	case key.Matches(msg, k.Year):
-		s.ctx.Year = nextYear(s.ctx.Data.Years, s.ctx.Year)
+		s.ctx.NextYear()
 		return common.Cmd(common.YearChangedMsg{})
 	case key.Matches(msg, k.Compare):
 		return common.Cmd(common.CompareMarkedMsg{})
@@ -413,18 +413,6 @@ func nextRegion(regions []string, current string) string {
 		}
 	}
 	return ""
-}
-
-func nextYear(years []int, current int) int {
-	for i, y := range years {
-		if y == current {
-			return years[(i+1)%len(years)]
-		}
-	}
-	if len(years) > 0 {
-		return years[len(years)-1]
-	}
-	return current
 }
 
 // View draws the search and filter bar over the table.
