@@ -22,6 +22,7 @@ import (
 	"github.com/equitylandscape/equity/ui/checklist"
 	"github.com/equitylandscape/equity/ui/common"
 	"github.com/equitylandscape/equity/ui/compare"
+	"github.com/equitylandscape/equity/ui/components"
 	"github.com/equitylandscape/equity/ui/countries"
 	"github.com/equitylandscape/equity/ui/country"
 	"github.com/equitylandscape/equity/ui/indicator"
@@ -71,6 +72,7 @@ type Model struct {
 	width     int
 	height    int
 	showHelp  bool
+	helpPage  components.HelpPage
 	help      help.Model
 }
 
@@ -86,7 +88,7 @@ func New(d *model.Dataset, opt Options) *Model {
 		Keys:  keys.NewGlobal(),
 		Year:  d.LatestYear(),
 	}
-	m := &Model{ctx: ctx, sessions: opt.Sessions, themeName: name, help: help.New()}
+	m := &Model{ctx: ctx, sessions: opt.Sessions, themeName: name, help: help.New(), helpPage: components.NewHelpPage()}
 	m.sections = []*section{
 		{name: "Countries", stack: []common.Screen{countries.New(ctx)}},
 		{name: "Compare", stack: []common.Screen{compare.New(ctx)}},
@@ -217,6 +219,8 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case key.Matches(msg, g.Help, g.Back):
 			m.showHelp = false
+		default:
+			m.helpPage.Update(msg)
 		}
 		return m, nil
 	}
@@ -231,6 +235,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, g.Help):
 		m.showHelp = true
+		m.helpPage.Reset()
 		return m, nil
 	case key.Matches(msg, g.NextSection):
 		m.active = (m.active + 1) % len(m.sections)
@@ -255,7 +260,11 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // mouse sends mouse messages to the screen in body coordinates; a click on
 // a section's name in the header switches to it.
 func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.tooSmall() || m.showHelp {
+	if m.showHelp {
+		m.helpPage.Update(msg)
+		return m, nil
+	}
+	if m.tooSmall() {
 		return m, nil
 	}
 	mouse := msg.Mouse()
@@ -482,23 +491,17 @@ func (m *Model) keysLine() string {
 }
 
 // helpView is the full help: the screen's keys, then the global ones, in
-// columns, framed.
+// columns, framed; it scrolls when the window is too short for it.
 func (m *Model) helpView(height int) string {
-	th := m.ctx.Theme
-	m.help.Styles = th.Help
-	groups := append(m.screen().Keys().FullHelp(), m.ctx.Keys.FullHelp())
-	m.help.SetWidth(m.width - 6)
-	content := th.Heading.Render("Keys — "+m.screen().Crumb()) + "\n\n" + m.help.FullHelpView(groups)
+	p := &m.helpPage
+	p.Title = "Keys — " + m.screen().Crumb()
+	p.Groups = append(m.screen().Keys().FullHelp(), m.ctx.Keys.FullHelp())
+	p.Notes = nil
 	if n, ok := m.screen().(common.HelpNoter); ok {
-		// The note fits what the body has left under the keys.
-		room := height - lipgloss.Height(content) - 6
-		if note := n.HelpNote(m.width - 6); len(note) > 0 && room > 1 {
-			content += "\n\n" + strings.Join(note[:min(len(note), room)], "\n")
-		}
+		p.Notes = n.HelpNote(components.HelpWidth(m.width))
 	}
-	content += "\n\n" + th.Muted.Render("? or esc closes this help")
-	box := th.Box.Render(content)
-	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box)
+	p.Close = "? or esc closes this help"
+	return p.View(m.ctx.Theme, m.width, height)
 }
 
 // fitLine cuts or pads a line to exactly w cells.

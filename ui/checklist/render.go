@@ -540,33 +540,27 @@ func (s *Screen) editView() string {
 // helpView is the screen's own help: ? records "unsure" here, so the help
 // is on H and F1.
 func (s *Screen) helpView() string {
-	th := s.ctx.Theme
-	s.help.Styles = th.Help
-	s.help.SetWidth(max(10, s.width-6))
 	g := s.ctx.Keys
 	k := s.keys
 	k.Amount.SetEnabled(s.takesAmount())
-	groups := questionHelp{k}.FullHelp()
-	global := []key.Binding{g.Back, g.NextSection, g.PrevSection, g.Section, g.Quit, g.ForceQuit}
-	if s.width >= 120 {
-		groups = append(groups, global)
-	}
-	content := th.Heading.Render("Keys — "+s.Crumb()) + "\n\n" + s.help.FullHelpView(groups)
 	where := "Reports are written to the current directory"
 	if dir := s.reportDir(); dir != "" {
 		where += ", or to " + dir + " when it cannot take them"
 	}
-	note := []string{
+	th := s.ctx.Theme
+	var notes []string
+	for _, l := range []string{
 		"esc goes back to the use cases · tab and 1–9 switch sections · q quits.",
 		"n is the verdict \"no\": the next question is →, l, N or space.",
 		"Verdicts and notes are saved as you go. " + where + ".",
-		"H, F1, ? or esc closes this help.",
+	} {
+		for _, w := range components.Wrap(l, components.HelpWidth(s.width)) {
+			notes = append(notes, th.Muted.Render(w))
+		}
 	}
-	var wrapped []string
-	for _, l := range note {
-		wrapped = append(wrapped, components.Wrap(l, max(10, s.width-8))...)
-	}
-	content += "\n\n" + th.Muted.Render(strings.Join(wrapped, "\n"))
-	box := th.Box.Render(content)
-	return frame(strings.Split(lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, box), "\n"), s.width, s.height)
+	s.help.Title = "Keys — " + s.Crumb()
+	s.help.Groups = append(questionHelp{k}.FullHelp(), []key.Binding{g.Back, g.NextSection, g.PrevSection, g.Section, g.Quit, g.ForceQuit})
+	s.help.Notes = notes
+	s.help.Close = "H, F1, ? or esc closes this help."
+	return s.help.View(th, s.width, s.height)
 }

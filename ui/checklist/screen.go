@@ -61,7 +61,7 @@ type Screen struct {
 	amount  textinput.Model
 	// amountErr says what is wrong with the amount typed.
 	amountErr string
-	help      help.Model
+	help      components.HelpPage
 
 	saver   *saver
 	seq     int   // the last save asked for
@@ -93,7 +93,7 @@ func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Su
 	sc := &Screen{
 		ctx: ctx, store: store, keys: newKeys(),
 		uc: uc, subject: s, verdicts: model.Verdicts{},
-		saver: &saver{}, now: time.Now, help: help.New(),
+		saver: &saver{}, now: time.Now, help: components.NewHelpPage(),
 	}
 	sc.note = textarea.New()
 	sc.note.ShowLineNumbers = false
@@ -130,7 +130,6 @@ func (s *Screen) styleInputs() {
 	is.Blurred = is.Focused
 	is.Cursor = textinput.CursorStyle{Color: th.Input.GetForeground(), Shape: tea.CursorBlock}
 	s.amount.SetStyles(is)
-	s.help.Styles = th.Help
 }
 
 // compute answers the questions for the context's year.
@@ -284,6 +283,8 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 		case helping:
 			if key.Matches(msg, s.keys.Help, s.keys.Unsure) || msg.String() == "esc" {
 				s.mode = reading
+			} else {
+				s.help.Update(msg)
 			}
 			return nil
 		}
@@ -310,8 +311,11 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.MouseWheelMsg:
-		if s.mode == reading {
+		switch s.mode {
+		case reading:
 			s.body.Update(msg)
+		case helping:
+			s.help.Update(msg)
 		}
 		return nil
 	}
@@ -424,6 +428,7 @@ func (s *Screen) readKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.openMention()
 	case key.Matches(msg, k.Help):
 		s.mode = helping
+		s.help.Reset()
 	default:
 		s.body.Update(msg)
 	}

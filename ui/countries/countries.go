@@ -523,14 +523,27 @@ func (s *Screen) HelpNote(width int) []string {
 			text = append(text, f.Name+":")
 		}
 	}
-	lines := []string{
-		th.Heading.Render("Filter language (f)") + th.Muted.Render(" — terms separated by spaces all hold; -term negates"),
-		th.Label.Render("text  ") + strings.Join(text, " "),
-		th.Label.Render("number") + " " + strings.Join(num, " ") + th.Muted.Render("  with < <= > >= = !="),
-		th.Muted.Render(`e.g. region:"South Asia" class:emerging editorship<40 readership.growth>60 population>10m`),
+	// Hanging lines under a label, so that every field is listed however
+	// narrow the window: the help scrolls.
+	hang := func(label, text string) []string {
+		var out []string
+		for i, l := range components.Wrap(text, max(10, width-7)) {
+			if i == 0 {
+				out = append(out, th.Label.Render(label)+" "+l)
+			} else {
+				out = append(out, strings.Repeat(" ", 7)+l)
+			}
+		}
+		return out
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "…")
+	var lines []string
+	for _, l := range components.Wrap("Filter language (f) — terms separated by spaces all hold; -term negates", width) {
+		lines = append(lines, th.Heading.Render(l))
+	}
+	lines = append(lines, hang("text  ", strings.Join(text, " "))...)
+	lines = append(lines, hang("number", strings.Join(num, " ")+" with < <= > >= = !=")...)
+	for _, l := range components.Wrap(`e.g. region:"South Asia" class:emerging editorship<40 readership.growth>60 population>10m`, width) {
+		lines = append(lines, th.Muted.Render(l))
 	}
 	return lines
 }
