@@ -391,6 +391,18 @@ func (d *Dataset) Modeled() bool {
 	return false
 }
 
+// ModeledInputs are the scored inputs whose figures are modeled, in catalog
+// order; growth inputs, computed from the input they rate, are left out.
+func (d *Dataset) ModeledInputs() []Indicator {
+	var out []Indicator
+	for _, ind := range d.Indicators {
+		if ind.Modeled && ind.Facet != Context && !ind.Derived() {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
 // cleanParts strips control characters from every text of the parts. The
 // store cleans as it reads, so this costs nothing there (clean text is
 // returned as it is); it guards datasets built any other way.

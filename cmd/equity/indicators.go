@@ -69,7 +69,7 @@ func indicatorsDoc(d *model.Dataset) report.Doc {
 		Sections: []report.Section{t},
 		Notes: notes(
 			"Weights come from the Equity Landscape's published Build 1 metrics schema (\"published\") or were chosen by this project where it published none (\"project\"). Growth inputs are year-over-year rates of the presence input they name.",
-			modeledNote(d),
+			catalogNote(d),
 		),
 		About: about(d),
 	}

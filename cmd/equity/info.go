@@ -112,7 +112,7 @@ func infoDoc(d *model.Dataset) report.Doc {
 	return report.Doc{
 		Title:    "equity database",
 		Sections: []report.Section{db, counts, inputs, sources},
-		Notes:    notes(modeledNote(d)),
+		Notes:    notes(catalogNote(d)),
 		About:    about(d),
 	}
 }

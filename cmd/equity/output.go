@@ -69,13 +69,19 @@ func about(d *model.Dataset) map[string]any {
 
 // modeledNote is the footnote every output with modeled figures carries.
 func modeledNote(d *model.Dataset) string {
-	if !d.Modeled() {
-		return ""
+	if note := report.ModeledNote(d, "behind these scores"); note != "" {
+		return note + "; see `equity info`."
 	}
-	if d.Meta.Kind == model.KindSample {
-		return "SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published; see `equity info`."
+	return ""
+}
+
+// catalogNote is modeledNote for the outputs that list the inputs
+// themselves (info, indicators), where each row says real or modeled.
+func catalogNote(d *model.Dataset) string {
+	if note := report.ModeledNote(d, "of this database"); note != "" {
+		return note + "."
 	}
-	return "Some Wikimedia activity figures in this database are MODELED, not published: `equity indicators` marks which."
+	return ""
 }
 
 // notes drops empty notes.

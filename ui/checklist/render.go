@@ -120,16 +120,14 @@ func (s *Screen) pageLines() []components.Line {
 			}
 		}
 	}
-	if s.ctx.Data.Modeled() {
+	if note := report.ModeledNote(s.ctx.Data, "in this evidence"); note != "" {
 		p.blank()
-		for _, l := range components.Wrap(modeledNote, p.tw) {
+		for _, l := range components.Wrap(note+"; do not cite them.", p.tw) {
 			p.text(th.Note.Render(l))
 		}
 	}
 	return p.lines
 }
-
-const modeledNote = "SAMPLE DATA: the Wikimedia activity figures in this evidence (readers, editors, events, grants, affiliates) are MODELED, not published; do not cite them."
 
 // SignalText is a signal in words with its symbol, so that it never rests
 // on colour: "● STRONG", "◐ MIXED", "○ WEAK", "? NOT ENOUGH DATA".

@@ -376,13 +376,14 @@ func (s *Screen) sourcesNote(regions bool) string {
 		return what + " (" + src + ")"
 	}
 	real := named("population", sourceOf(d, model.IndPopulation)) + ", " + named("internet users", sourceOf(d, model.IndInternet))
-	if !d.Modeled() {
-		return "Sources: " + real + ", " + named("activity", sourceOf(d, model.ShareEditors)) + "."
-	}
+	where := "behind these scores"
 	if regions {
-		return "SAMPLE DATA: activity shares, domain scores and ratios are MODELED, not published. Real: " + real + "."
+		where = "behind these shares, scores and ratios"
 	}
-	return "SAMPLE DATA: the domain scores rest on MODELED activity, not published figures. Real: " + real + "."
+	if note := report.ModeledNote(d, where); note != "" {
+		return note + ". Real: " + real + "."
+	}
+	return "Sources: " + real + ", " + named("activity", sourceOf(d, model.ShareEditors)) + "."
 }
 
 // shortNote is the sources note in one line, for a window short of room.
@@ -390,8 +391,12 @@ func (s *Screen) shortNote() string {
 	if !s.ctx.Data.Modeled() {
 		return "population and internet users: real figures"
 	}
-	if s.view == countriesView {
-		return "rank: place in the Wikimedia region · MODELED scores"
+	modeled := "MODELED"
+	if s.ctx.Data.Meta.Kind != model.KindSample {
+		modeled = "partly MODELED"
 	}
-	return "MODELED scores, shares, ratios · real population, internet"
+	if s.view == countriesView {
+		return "rank: place in the Wikimedia region · " + modeled + " scores"
+	}
+	return modeled + " scores, shares, ratios · real population, internet"
 }

@@ -50,16 +50,14 @@ func render(ctx *common.Context, pr model.Profile, width int) []components.Line 
 	p.blank()
 	p.languages(pr)
 	p.wikis(d, pr)
-	if d.Modeled() {
+	if note := report.ModeledNote(d, "behind these scores"); note != "" {
 		p.blank()
-		for _, l := range components.Wrap(modeledNote, p.width) {
+		for _, l := range components.Wrap(note+"; see the README or About.", p.width) {
 			p.text(p.th.Note.Render(l))
 		}
 	}
 	return p.lines
 }
-
-const modeledNote = "SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published; see the README or About."
 
 // ---- identity ----------------------------------------------------------
 

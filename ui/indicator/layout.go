@@ -82,9 +82,9 @@ func (s *Screen) build() ([]components.Line, []string) {
 	s.years(p)
 	s.distribution(p)
 	s.regionList(p)
-	if s.ctx.Data.Modeled() {
+	if note := report.ModeledNote(s.ctx.Data, "on this page"); note != "" {
 		p.blank()
-		p.para(p.th.Note, "SAMPLE DATA: the Wikimedia activity figures on this page (readers, editors, events, grants, affiliates) and every score made from them are MODELED, not published. See About for the sources.", 0)
+		p.para(p.th.Note, note+"; so is every score made from them. See About for the sources.", 0)
 	}
 	return p.lines, p.items
 }

@@ -65,13 +65,10 @@ func Checklist(d *model.Dataset, uc model.UseCase, s model.Subject, year int, an
 
 // checklistModeledNote is the footnote of a dataset with modeled figures.
 func checklistModeledNote(d *model.Dataset) []string {
-	switch {
-	case !d.Modeled():
-		return nil
-	case d.Meta.Kind == model.KindSample:
-		return []string{"SAMPLE DATA: the Wikimedia activity figures behind this checklist (readers, editors, events, grants, affiliates) are MODELED, not published: they must not be cited as measurements of any country. See `equity info`."}
+	if note := ModeledNote(d, "behind this checklist"); note != "" {
+		return []string{note + ": they must not be cited as measurements of any country. See `equity info`."}
 	}
-	return []string{"Some Wikimedia activity figures in this database are MODELED, not published: `equity indicators` marks which."}
+	return nil
 }
 
 func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year int, verdicts model.Verdicts, req model.Request, now time.Time) *FieldsSection {

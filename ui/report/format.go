@@ -223,3 +223,24 @@ func ShortSource(s model.Source) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// ModeledNote says which figures of d are modeled, for the footnote of a
+// screen or an output; where names what the figures are behind ("behind
+// these scores", "in this evidence"). It is empty when nothing is modeled.
+// The bundled sample is modeled through; an imported database names the
+// inputs that are still the sample's, so that real figures are never
+// called modeled, nor modeled ones real.
+func ModeledNote(d *model.Dataset, where string) string {
+	if !d.Modeled() {
+		return ""
+	}
+	if d.Meta.Kind == model.KindSample {
+		return "SAMPLE DATA: the Wikimedia activity figures " + where + " (readers, editors, events, grants, affiliates) are MODELED, not published"
+	}
+	var names []string
+	for _, ind := range d.ModeledInputs() {
+		names = append(names, ind.Name)
+	}
+	return "PARTLY MODELED: the Wikimedia activity figures " + where + " are real except " + strings.Join(names, ", ") +
+		", which are still the sample's MODELED figures, not published"
+}

@@ -254,3 +254,38 @@ func TestShortSource(t *testing.T) {
 		}
 	}
 }
+
+// The modeled note calls modeled exactly what is: the sample's activity
+// figures all, an imported database's remaining modeled inputs by name
+// (growth inputs follow the input they rate), a real database nothing.
+func TestModeledNote(t *testing.T) {
+	dataset := func(kind string, modeled func(model.Indicator) bool) *model.Dataset {
+		inds := model.Catalog()
+		for i := range inds {
+			inds[i].Modeled = inds[i].Facet != model.Context && modeled(inds[i])
+		}
+		d, err := model.New(model.Parts{Meta: model.Meta{Kind: kind}, Indicators: inds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	all := func(model.Indicator) bool { return true }
+	none := func(model.Indicator) bool { return false }
+	readers := func(i model.Indicator) bool { return i.Domain == model.Readership }
+	for _, tc := range []struct {
+		name string
+		d    *model.Dataset
+		want string
+	}{
+		{"sample", dataset(model.KindSample, all),
+			"SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published"},
+		{"imported, readership still modeled", dataset(model.KindImported, readers),
+			"PARTLY MODELED: the Wikimedia activity figures behind these scores are real except Unique devices, Pageviews, which are still the sample's MODELED figures, not published"},
+		{"imported, all real", dataset(model.KindImported, none), ""},
+	} {
+		if got := report.ModeledNote(tc.d, "behind these scores"); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
