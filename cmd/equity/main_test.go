@@ -203,7 +203,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown command", nil, []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"unknown format", nil, []string{"indicators", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
 		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2018–2024"},
-		{"bad year", nil, []string{"countries", "--year", "soon"}, `invalid argument "soon"`},
+		{"bad year", nil, []string{"countries", "--year", "soon"}, `--year takes a whole number, not "soon".`},
 		{"unknown region", nil, []string{"countries", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are`},
 		{"unknown sort", nil, []string{"countries", "--sort", "height"}, `cannot sort by "height"`},
 	}

@@ -215,7 +215,7 @@ func TestRegionsAndCompareBadInput(t *testing.T) {
 			`unknown grouping "galaxy"; use one of wikimedia, subregion, continent, emerging, economic. Run ` + "`equity --help`"},
 		{"empty grouping", []string{"regions", "--group", ""}, `unknown grouping ""`},
 		{"regions year out of range", []string{"regions", "--year", "2031"}, "no figures for 2031; its years are 2018–2024"},
-		{"regions bad year", []string{"regions", "--year", "soon"}, `invalid argument "soon"`},
+		{"regions bad year", []string{"regions", "--year", "soon"}, `--year takes a whole number, not "soon".`},
 		{"regions unknown format", []string{"regions", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
 		{"regions argument", []string{"regions", "South Asia"}, `unknown command "South Asia"`},
 		{"compare nothing", []string{"compare"}, "compare takes 2 to 6 countries, not 0. Run `equity --help`"},

@@ -12,6 +12,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/equitylandscape/equity/cmd/equity/internal/version"
 	"github.com/equitylandscape/equity/ui/theme"
@@ -79,6 +80,21 @@ func newRoot(e env) *cobra.Command {
 		newInfoCmd(e, opts),
 	)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		// pflag's own words name Go's parser ("strconv.ParseInt: parsing
+		// ..."); say what the flag takes instead.
+		var bad *pflag.InvalidValueError
+		if errors.As(err, &bad) {
+			takes := "another value"
+			switch bad.GetFlag().Value.Type() {
+			case "int", "int64", "uint":
+				takes = "a whole number"
+			case "float64", "float32":
+				takes = "a number"
+			case "bool":
+				takes = "true or false"
+			}
+			err = fmt.Errorf("--%s takes %s, not %q", bad.GetFlag().Name, takes, bad.GetValue())
+		}
 		return usageError{err}
 	})
 	return root
