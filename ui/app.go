@@ -451,13 +451,14 @@ func (m *Model) crumbsLine() string {
 
 func (m *Model) statusLine() string {
 	th := m.ctx.Theme
-	items := append([]string{}, m.screen().Status()...)
-	items = append(items, fmt.Sprint(m.ctx.Year))
+	// The year, the database and the modeled badge always show; the
+	// screen's own items give way when the line is short of room.
+	tail := []string{fmt.Sprint(m.ctx.Year)}
 	if d := m.ctx.Data; d.Meta.Origin != store.EmbeddedOrigin && d.Meta.Origin != "" {
 		// Another database than the bundled one: name it.
-		items = append(items, filepath.Base(d.Meta.Origin))
+		tail = append(tail, filepath.Base(d.Meta.Origin))
 	}
-	line := " " + th.Status.Render(strings.Join(items, " · "))
+	badge := ""
 	if m.ctx.Data.Modeled() {
 		// The bundled sample is modeled through; an imported database may
 		// still carry some of the sample's modeled inputs.
@@ -465,11 +466,20 @@ func (m *Model) statusLine() string {
 		if m.ctx.Data.Meta.Kind != model.KindSample {
 			word = " partly modeled "
 		}
-		badge := th.Badge.Render(word)
-		gap := m.width - ansi.StringWidth(line) - ansi.StringWidth(badge) - 1
-		if gap >= 1 {
-			line += strings.Repeat(" ", gap) + badge
+		badge = th.Badge.Render(word)
+	}
+	end := strings.Join(tail, " · ")
+	head := strings.Join(m.screen().Status(), " · ")
+	if head != "" {
+		end = " · " + end
+		room := m.width - 1 - ansi.StringWidth(end) - ansi.StringWidth(badge) - 2
+		if ansi.StringWidth(head) > room {
+			head = ansi.Truncate(head, max(0, room), "…")
 		}
+	}
+	line := " " + th.Status.Render(head+end)
+	if badge != "" {
+		line += strings.Repeat(" ", max(1, m.width-ansi.StringWidth(line)-ansi.StringWidth(badge)-1)) + badge
 	}
 	return fitLine(line, m.width)
 }
