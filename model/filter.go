@@ -812,6 +812,14 @@ func (t *term) isLanguage(d *Dataset, code string) bool {
 	if d == nil {
 		return false
 	}
+	// A term that is itself a language or wiki code means that language
+	// alone: "ar" is Arabic, not Aragonese by the start of its name.
+	if _, isCode := d.Languages[t.code]; isCode {
+		return false
+	}
+	if _, isWiki := d.wikipedia[t.code]; isWiki {
+		return false
+	}
 	if n := d.Languages[code]; n != "" && keyHasPrefix(n, t.text) {
 		return true
 	}

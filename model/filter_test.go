@@ -58,7 +58,7 @@ func filterDataset(t testing.TB) *Dataset {
 				Languages: []CountryLanguage{{Lang: "fr", PopulationPct: 99, OfficialStatus: "official"}}},
 			{ISO2: "FR", ISO3: "FRA", Name: "France", WikimediaRegion: "Northern & Western Europe", UNContinent: "Europe", UNSubregion: "Western Europe",
 				EconomicRegion: "Global North", EmergingClass: "Developed", DataRiskScore: ptr(20),
-				Languages: []CountryLanguage{{Lang: "fr", PopulationPct: 100, OfficialStatus: "official"}, {Lang: "zh_Hant", PopulationPct: 0.1}}},
+				Languages: []CountryLanguage{{Lang: "fr", PopulationPct: 100, OfficialStatus: "official"}, {Lang: "zh_Hant", PopulationPct: 0.1}, {Lang: "an", PopulationPct: 0.1}}},
 			{ISO2: "RS", ISO3: "SRB", Name: "Serbia", WikimediaRegion: "Central & Eastern Europe & Central Asia", UNContinent: "Europe", UNSubregion: "Southern Europe",
 				EconomicRegion: "Global North", EmergingClass: "Emerging", MarketClass: "Expand", DataRiskScore: ptr(35),
 				Languages: []CountryLanguage{{Lang: "sr_Latn", PopulationPct: 90, OfficialStatus: "official"}, {Lang: "hu", PopulationPct: 3}}},
@@ -68,6 +68,7 @@ func filterDataset(t testing.TB) *Dataset {
 		Languages: map[string]string{
 			"en": "English", "fr": "French", "hi": "Hindi", "bn": "Bangla", "ha": "Hausa", "yo": "Yoruba",
 			"kr": "Kanuri", "ur": "Urdu", "pa": "Punjabi", "sr": "Serbian", "sr_Latn": "Serbian (Latin)", "hu": "Hungarian", "zh": "Chinese", "zh_Hant": "Traditional Chinese",
+			"ar": "Arabic", "an": "Aragonese",
 		},
 		Wikis: []Wiki{
 			{DB: "enwiki", Lang: "en", Project: "wikipedia", Status: "open"},
@@ -248,6 +249,9 @@ func TestFilterMatch(t *testing.T) {
 		{`lang:kanuri`, 2024, "NG"},
 		{`lang:bn`, 2024, "IN"},
 		{`lang:xx`, 2024, ""},
+		{`lang:ar`, 2024, ""},     // Arabic, which no one here speaks; not Aragonese by its start
+		{`lang:arag`, 2024, "FR"}, // but a name's start that is no code finds it
+		{`lang:an`, 2024, "FR"},
 		{`-lang:en`, 2024, "AQ CI FR RS"},
 
 		// wiki: only languages with an open Wikipedia
