@@ -201,7 +201,7 @@ func load(uri, vfsName string, o origin) (*model.Dataset, error) {
 		}
 		return nil, damaged(o, err)
 	}
-	d.Meta.Origin = o.shown
+	d.Meta.Origin = model.CleanText(o.shown) // a path is anyone's text
 	return d, nil
 }
 

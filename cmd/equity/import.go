@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/store"
 	"github.com/equitylandscape/equity/store/importer"
 )
@@ -72,7 +73,7 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 			}
 			res := importer.Build(base, in, e.now(), progressLine(e))
 			for _, p := range res.Problems {
-				fmt.Fprintln(e.stderr, p.String())
+				fmt.Fprintln(e.stderr, model.CleanText(p.String()))
 			}
 			if res.Problems.Fatal() || res.Dataset == nil {
 				return fmt.Errorf("the files have problems (above); nothing was written")
@@ -88,7 +89,8 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 			if err := store.Write(out, res.Dataset); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Wrote %s; open it with `equity --db %s`.\n", out, out)
+			shown := model.CleanText(out)
+			fmt.Fprintf(e.stdout, "Wrote %s; open it with `equity --db %s`.\n", shown, shown)
 			return nil
 		},
 	}

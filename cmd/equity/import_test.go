@@ -462,3 +462,42 @@ func TestImportBareFiles(t *testing.T) {
 		}
 	}
 }
+
+// Paths are anyone's text: a file or database name with escape and control
+// characters reaches neither the terminal nor the database's sources as it
+// is, in errors, problems, the import's summary or `info`.
+func TestHostilePaths(t *testing.T) {
+	dir := t.TempDir()
+	hostile := filepath.Join(dir, "a\x1b[31mb\r\x07.csv")
+	data, err := os.ReadFile(popFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hostile, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "x\x1b]0;title\x07.db")
+	outputs := map[string]string{}
+	stdout, stderr, status := equity(t, nil, "import", "--out", db, "--worldbank", hostile)
+	if status != 0 {
+		t.Fatalf("import: status %d: %s", status, stderr)
+	}
+	outputs["import"] = stdout + stderr
+	stdout, stderr, _ = equity(t, nil, "--db", db, "info")
+	outputs["info"] = stdout + stderr
+	_, stderr, status = equity(t, nil, "--db", db+"\x1b[2J", "info")
+	if status == 0 {
+		t.Error("a database that does not exist opened")
+	}
+	outputs["missing database"] = stderr
+	_, stderr, _ = equity(t, nil, "country", "\x1b[2Jatlantis\r")
+	outputs["unknown country"] = stderr
+	for name, out := range outputs {
+		if strings.ContainsAny(out, "\x1b\r\x07") {
+			t.Errorf("%s: control characters reach the terminal: %q", name, out)
+		}
+	}
+	if !strings.Contains(outputs["info"], "a[31mb") {
+		t.Errorf("info does not name the cleaned source file:\n%s", outputs["info"])
+	}
+}

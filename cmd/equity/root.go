@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/equitylandscape/equity/cmd/equity/internal/version"
+	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/theme"
 )
 
@@ -110,7 +111,8 @@ func (u usageError) Unwrap() error { return u.err }
 // terminal even when standard output is piped, so it stays plain text: the
 // message is what matters.
 func errorHandler(w io.Writer, _ fang.Styles, err error) {
-	msg := sentence(err.Error())
+	// Messages quote paths and arguments, which may hold anything.
+	msg := sentence(model.CleanText(err.Error()))
 	var u usageError
 	if errors.As(err, &u) || isCobraUsage(err) {
 		msg += " Run `equity --help` for usage."

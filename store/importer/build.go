@@ -124,8 +124,11 @@ func (b *builder) open(path, format string) (*countingFile, File, bool) {
 		return nil, File{}, false
 	}
 	h := sha256.New()
-	cf := &countingFile{f: f, h: h, size: st.Size(), name: filepath.Base(path), progress: b.progress}
-	return cf, File{Path: path, Name: filepath.Base(path), Format: format, Size: st.Size()}, true
+	// The name is shown and stored as the source's: any text a file name
+	// may hold is cleaned.
+	name := model.CleanText(filepath.Base(path))
+	cf := &countingFile{f: f, h: h, size: st.Size(), name: name, progress: b.progress}
+	return cf, File{Path: path, Name: name, Format: format, Size: st.Size()}, true
 }
 
 // done closes a file and records it.
