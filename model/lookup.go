@@ -38,8 +38,9 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-// FindCountry finds a country by ISO alpha-2 code, alpha-3 code or name, in
-// any case and with or without accents. A name may be a unique prefix
+// FindCountry finds a country by ISO alpha-2 code, alpha-3 code, name or
+// another name it goes by (CountryAliases), in any case and with or without
+// accents. A name may be a unique prefix
 // ("nige" is ambiguous, "nigeria" is not).
 func (d *Dataset) FindCountry(query string) (Country, error) {
 	q := Fold(strings.TrimSpace(query))
@@ -49,6 +50,15 @@ func (d *Dataset) FindCountry(query string) (Country, error) {
 	for _, c := range d.Countries {
 		if q == Fold(c.ISO2) || q == Fold(c.ISO3) || q == Fold(c.Name) {
 			return c, nil
+		}
+	}
+	// Another name the country goes by ("UK", "Czechia", "DR Congo") before
+	// a prefix, which would take "uk" for Ukraine.
+	for alias, iso2 := range CountryAliases() {
+		if Fold(alias) == q {
+			if c, ok := d.Country(iso2); ok {
+				return c, nil
+			}
 		}
 	}
 	var prefixed []Country

@@ -19,6 +19,8 @@ func lookupDataset(t *testing.T) *model.Dataset {
 		{ISO2: "KP", ISO3: "PRK", Name: "North Korea"},
 		{ISO2: "FR", ISO3: "FRA", Name: "France"},
 		{ISO2: "DE", ISO3: "DEU", Name: "Germany"},
+		{ISO2: "GB", ISO3: "GBR", Name: "United Kingdom"},
+		{ISO2: "UA", ISO3: "UKR", Name: "Ukraine"},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +49,10 @@ func TestFindCountry(t *testing.T) {
 		{"germ", "DE"},                // unique prefix
 		{"south", "KR"},               // unique prefix of a two-word name
 		{"Co\u0302te d’Ivoire", "CI"}, // decomposed accent in the query
+		{"UK", "GB"},                  // an alias before a prefix of Ukraine
+		{"uk", "GB"},                  // in any case
+		{"ukr", "UA"},                 // Ukraine's alpha-3
+		{"Korea, Rep.", "KR"},         // the World Bank's name
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
