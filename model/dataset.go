@@ -391,6 +391,17 @@ func (d *Dataset) Modeled() bool {
 	return false
 }
 
+// FullyModeled reports whether every scored input is modeled: the sample,
+// or a database that imported context figures alone.
+func (d *Dataset) FullyModeled() bool {
+	for _, ind := range d.Indicators {
+		if !ind.Modeled && ind.Facet != Context && !ind.Derived() {
+			return false
+		}
+	}
+	return d.Modeled()
+}
+
 // ModeledInputs are the scored inputs whose figures are modeled, in catalog
 // order; growth inputs, computed from the input they rate, are left out.
 func (d *Dataset) ModeledInputs() []Indicator {

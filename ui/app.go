@@ -463,7 +463,11 @@ func (m *Model) statusLine() string {
 		// The bundled sample is modeled through; an imported database may
 		// still carry some of the sample's modeled inputs.
 		word := " sample data "
-		if m.ctx.Data.Meta.Kind != model.KindSample {
+		switch {
+		case m.ctx.Data.Meta.Kind == model.KindSample:
+		case m.ctx.Data.FullyModeled():
+			word = " modeled "
+		default:
 			word = " partly modeled "
 		}
 		badge = th.Badge.Render(word)

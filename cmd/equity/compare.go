@@ -119,7 +119,7 @@ func compareDoc(d *model.Dataset, ps []model.Profile, f report.Format) report.Do
 			"Open Wikipedias: the languages spoken in the country that have an open Wikipedia, by wiki code, most spoken first.",
 			protectionNote(ps),
 			modeledNote(d),
-			sourceNote(d, model.IndPopulation)+"; "+sourceNote(d, model.IndInternet)+", each country's figure of its own estimate year (mostly 2014).",
+			contextNote(d, year),
 		),
 		About: about(d),
 	}

@@ -135,7 +135,7 @@ func countriesDoc(d *model.Dataset, year int, region, sortBy string) (report.Doc
 		Notes: notes(
 			fmt.Sprintf("%d countries. Domain scores are 0–100 ranks among countries (50 = the median country; — = no score).", len(rows)),
 			modeledNote(d),
-			sourceNote(d, model.IndPopulation)+"; "+sourceNote(d, model.IndInternet)+", each country's figure of its own estimate year (mostly 2014).",
+			contextNote(d, year),
 		),
 		About: about(d),
 	}, nil

@@ -169,7 +169,7 @@ func regionsDoc(d *model.Dataset, agg model.Aggregates, f report.Format) report.
 			"Representation ratio = the region's share of readers, editors or grant dollars ÷ its share of the world's internet users. Below 1: fewer readers/editors/grant dollars than the region's share of internet users would suggest — this project's measure, not the Equity Landscape's.",
 			internetNote(d, agg),
 			modeledNote(d),
-			contextNote(d),
+			contextNote(d, agg.Year),
 		),
 		About: about(d),
 	}
@@ -249,10 +249,30 @@ func internetNote(d *model.Dataset, agg model.Aggregates) string {
 		n, len(agg.World.Countries), src, len(agg.World.Countries)-n)
 }
 
+// commonYear is the year most countries' figure of a context input is of,
+// as of year: the estimate years of internet users vary by country.
+func commonYear(d *model.Dataset, id string, year int) (int, bool) {
+	count := map[int]int{}
+	best := 0
+	for _, c := range d.Countries {
+		if p, ok := d.ContextAt(c.ISO2, id, year); ok {
+			count[p.Year]++
+			if n := count[p.Year]; n > count[best] || n == count[best] && p.Year > best {
+				best = p.Year
+			}
+		}
+	}
+	return best, len(count) > 0
+}
+
 // contextNote cites the population and internet figures, and says they are
 // real where the database says so.
-func contextNote(d *model.Dataset) string {
-	s := sourceNote(d, model.IndPopulation) + "; " + sourceNote(d, model.IndInternet) + ", each country's figure of its own estimate year (mostly 2014)."
+func contextNote(d *model.Dataset, year int) string {
+	s := sourceNote(d, model.IndPopulation) + "; " + sourceNote(d, model.IndInternet) + ", each country's figure of its own estimate year"
+	if y, ok := commonYear(d, model.IndInternet, year); ok {
+		s += fmt.Sprintf(" (mostly %d)", y)
+	}
+	s += "."
 	pop, _ := d.Indicator(model.IndPopulation)
 	net, _ := d.Indicator(model.IndInternet)
 	if !pop.Modeled && !net.Modeled {

@@ -392,7 +392,7 @@ func (s *Screen) shortNote() string {
 		return "population and internet users: real figures"
 	}
 	modeled := "MODELED"
-	if s.ctx.Data.Meta.Kind != model.KindSample {
+	if !s.ctx.Data.FullyModeled() {
 		modeled = "partly MODELED"
 	}
 	if s.view == countriesView {

@@ -234,8 +234,14 @@ func ModeledNote(d *model.Dataset, where string) string {
 	if !d.Modeled() {
 		return ""
 	}
-	if d.Meta.Kind == model.KindSample {
-		return "SAMPLE DATA: the Wikimedia activity figures " + where + " (readers, editors, events, grants, affiliates) are MODELED, not published"
+	if d.Meta.Kind == model.KindSample || d.FullyModeled() {
+		// An import of context figures alone leaves every activity figure
+		// the sample's.
+		lead := "SAMPLE DATA"
+		if d.Meta.Kind != model.KindSample {
+			lead = "MODELED"
+		}
+		return lead + ": the Wikimedia activity figures " + where + " (readers, editors, events, grants, affiliates) are MODELED, not published"
 	}
 	var names []string
 	for _, ind := range d.ModeledInputs() {

@@ -283,6 +283,8 @@ func TestModeledNote(t *testing.T) {
 		{"imported, readership still modeled", dataset(model.KindImported, readers),
 			"PARTLY MODELED: the Wikimedia activity figures behind these scores are real except Unique devices, Pageviews, which are still the sample's MODELED figures, not published"},
 		{"imported, all real", dataset(model.KindImported, none), ""},
+		{"imported, context figures alone", dataset(model.KindImported, all),
+			"MODELED: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published"},
 	} {
 		if got := report.ModeledNote(tc.d, "behind these scores"); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
