@@ -684,3 +684,39 @@ func BenchmarkAggregate(b *testing.B) {
 		})
 	}
 }
+
+// Idle is RankFacet's Idle for one country: on the bundled data, for every
+// country, domain and year, the two agree, and some countries are idle.
+func TestIdleAgreesWithRankFacet(t *testing.T) {
+	d := bundled(t)
+	idle := 0
+	for _, dom := range model.Domains() {
+		for _, year := range d.Years {
+			r := d.RankFacet(dom.ID, model.Presence, year)
+			for _, c := range d.Countries {
+				want := r.Explain(c.ISO2).Idle
+				if got := d.Idle(c.ISO2, dom.ID, year); got != want {
+					t.Errorf("%s %s %d: Idle %v, RankFacet says %v", c.ISO2, dom.ID, year, got, want)
+				}
+				if want {
+					idle++
+				}
+			}
+		}
+	}
+	if idle == 0 {
+		t.Error("no country is idle anywhere: the comparison proves nothing")
+	}
+}
+
+// A checklist is computed when its subject or year changes, before the
+// first page is drawn: the largest region's must not keep the user waiting.
+func BenchmarkChecklistRegion(b *testing.B) {
+	d := bundled(b)
+	uc, _ := model.UseCaseByNumber(2)
+	s := model.Subject{Region: "Sub-Saharan Africa", Grouping: model.GroupWikimedia}
+	year := d.Years[len(d.Years)-1]
+	for b.Loop() {
+		d.Checklist(uc, s, year, model.Request{})
+	}
+}

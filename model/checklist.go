@@ -304,7 +304,7 @@ func (d *Dataset) missingScore(c Country, dom DomainID, f Facet, year int) strin
 		return "no growth inputs"
 	}
 	if f == Presence || f == Overall {
-		if d.RankFacet(dom, Presence, year).Explain(c.ISO2).Idle {
+		if d.Idle(c.ISO2, dom, year) {
 			return NoActivity
 		}
 	}
@@ -317,7 +317,7 @@ func (d *Dataset) presence(c Country, dom DomainID, year int) (float64, bool) {
 	if v, ok := d.Score(c.ISO2, dom, Presence, year); ok {
 		return v, true
 	}
-	if d.RankFacet(dom, Presence, year).Explain(c.ISO2).Idle {
+	if d.Idle(c.ISO2, dom, year) {
 		return 0, true
 	}
 	return 0, false
@@ -454,7 +454,7 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 	}
 	base, which := best(okR, rp, "readership", okE, ep, "editorship")
 	sig, reason := Strong, ""
-	idle := d.RankFacet(Grants, Presence, year).Explain(c.ISO2).Idle
+	idle := d.Idle(c.ISO2, Grants, year)
 	switch {
 	case !okR && !okE:
 		sig, reason = Mixed, "no reader or editor base to compare grants with"

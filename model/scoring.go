@@ -224,6 +224,26 @@ func (d *Dataset) RankFacet(domain DomainID, facet Facet, year int) FacetRanking
 	return r
 }
 
+// Idle reports whether a country's presence inputs in a domain are all zero
+// with enough of them present to score: it has no activity there, and no
+// presence score (see NoActivity). It is RankFacet's Idle for one country,
+// without ranking every other.
+func (d *Dataset) Idle(iso2 string, domain DomainID, year int) bool {
+	inputs := d.Inputs(domain, Presence)
+	present, weights := make([]float64, len(inputs)), make([]float64, len(inputs))
+	for i, ind := range inputs {
+		weights[i], present[i] = ind.Weight, math.NaN()
+		if v, _, ok := d.InputValue(iso2, ind, year); ok {
+			if v != 0 {
+				return false
+			}
+			present[i] = 0
+		}
+	}
+	_, enough := WeightedMean(present, weights)
+	return enough
+}
+
 // InputExplanation is one input's part in a country's facet score.
 type InputExplanation struct {
 	Indicator Indicator
