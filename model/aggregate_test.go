@@ -720,3 +720,27 @@ func BenchmarkChecklistRegion(b *testing.B) {
 		d.Checklist(uc, s, year, model.Request{})
 	}
 }
+
+// Countries the evidence names carry the modeled mark of their figures:
+// scores and affiliate counts are modeled in the sample, language coverage
+// (CLDR) is not.
+func TestMentionsModeled(t *testing.T) {
+	d := bundled(t)
+	uc, _ := model.UseCaseByNumber(2)
+	year := d.Years[len(d.Years)-1]
+	seen := map[bool]int{}
+	for _, region := range d.WikimediaRegions() {
+		for _, a := range d.Checklist(uc, model.Subject{Region: region, Grouping: model.GroupWikimedia}, year, model.Request{}) {
+			for _, m := range a.Mentions {
+				want := a.Question.ID != "2.4"
+				if m.Modeled != want {
+					t.Errorf("%s %s, %s: modeled %v, want %v (%s)", region, a.Question.ID, m.ISO2, m.Modeled, want, m.Note)
+				}
+				seen[m.Modeled]++
+			}
+		}
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("mentions seen, by modeled: %v; want both kinds", seen)
+	}
+}

@@ -207,9 +207,10 @@ type Fact struct {
 // Mention is a country the evidence names (the region's countries that
 // answer the question).
 type Mention struct {
-	ISO2 string
-	Name string
-	Note string
+	ISO2    string
+	Name    string
+	Note    string
+	Modeled bool // the note's figures are made from modeled ones
 }
 
 // Answer is a question with its evidence and signal for a subject.
@@ -627,7 +628,7 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 		b, _ := d.Shown(o, affiliates, n)
 		sharedRange.Lower += b.Lower
 		sharedRange.Upper += b.Upper
-		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", d.countText(o, IndAffiliates, n, "affiliate"), strings.Join(dedupe(common), ", "))})
+		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", d.countText(o, IndAffiliates, n, "affiliate"), strings.Join(dedupe(common), ", ")), Modeled: d.Modeled()})
 	}
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Name < a.Mentions[j].Name })
 	if len(a.Mentions) > 0 {
@@ -997,7 +998,8 @@ func (d *Dataset) regionList(a *Answer, s Subject, year int, title, phrase strin
 	a.MentionsTitle = title
 	for _, c := range countries {
 		if ok, note := test(c, year); ok {
-			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: note})
+			// The tests read scores and activity counts.
+			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: note, Modeled: d.Modeled()})
 		}
 	}
 	a.Facts = append(a.Facts, Fact{Label: "Countries in the region", Kind: FactCount, Value: float64(len(countries)), OK: true})

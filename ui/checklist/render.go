@@ -428,7 +428,11 @@ func (s *Screen) mentions(p *page, a model.Answer) {
 	nameW = min(nameW, max(10, p.tw/3))
 	for i, m := range a.Mentions {
 		name := fmt.Sprintf("%s (%s)", model.CleanText(m.Name), model.CleanText(m.ISO2))
-		p.lines = append(p.lines, components.Item(components.Fit(name, nameW)+"  "+th.Muted.Render(model.CleanText(m.Note)), i))
+		note := model.CleanText(m.Note)
+		if m.Modeled {
+			note += " · modeled"
+		}
+		p.lines = append(p.lines, components.Item(components.Fit(name, nameW)+"  "+th.Muted.Render(note), i))
 	}
 }
 

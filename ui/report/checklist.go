@@ -96,11 +96,15 @@ func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year i
 		dataset += " (" + d.Meta.Origin + ")"
 	}
 	figures := Cell{Text: "published figures (none of the scored inputs is modeled)", Value: false}
-	if d.Modeled() {
+	switch {
+	case d.FullyModeled():
 		figures = Cell{Text: "MODELED — the readers, editors, events, grants and affiliates figures are modeled sample data, not published figures; do not cite them", Value: true}
-		if d.Meta.Kind != model.KindSample {
-			figures.Text = "partly MODELED — some Wikimedia activity figures of this database are modeled, not published; `equity indicators` marks which"
+	case d.Modeled():
+		var names []string
+		for _, ind := range d.ModeledInputs() {
+			names = append(names, ind.Name)
 		}
+		figures = Cell{Text: "partly MODELED — still the sample's modeled figures, not published: " + strings.Join(names, ", ") + "; the others are real", Value: true}
 	}
 	amount := Cell{Text: "", Value: nil}
 	if req.HasAmount {
@@ -175,11 +179,7 @@ func questionSections(a model.Answer, v model.Verdict) []Section {
 				// Words read better beside the figures than among them.
 				value, note = "", value
 			}
-			modeled := "no"
-			if f.Modeled {
-				modeled = "yes"
-			}
-			t.Rows = append(t.Rows, []Cell{Text(f.Label), Text(value), Text(note), Text(modeled)})
+			t.Rows = append(t.Rows, []Cell{Text(f.Label), Text(value), Text(note), Text(yesNo(f.Modeled))})
 		}
 		out = append(out, t)
 		heading = ""
@@ -192,9 +192,10 @@ func questionSections(a model.Answer, v model.Verdict) []Section {
 		t := &TableSection{Key: key + "_countries", Show: ForReaders, Columns: []Column{
 			{Key: "country", Title: title, Show: ForReaders},
 			{Key: "note", Title: "Figures", Flex: true, Show: ForReaders},
+			{Key: "modeled", Title: "Modeled", Show: ForReaders},
 		}}
 		for _, m := range a.Mentions {
-			t.Rows = append(t.Rows, []Cell{Text(m.Name + " (" + m.ISO2 + ")"), Text(m.Note)})
+			t.Rows = append(t.Rows, []Cell{Text(m.Name + " (" + m.ISO2 + ")"), Text(m.Note), Text(yesNo(m.Modeled))})
 		}
 		out = append(out, t)
 	}
@@ -252,7 +253,7 @@ func checklistSummary(answers []model.Answer, verdicts model.Verdicts) *TableSec
 		}
 		mentions := make([]map[string]any, 0, len(a.Mentions))
 		for _, m := range a.Mentions {
-			mentions = append(mentions, map[string]any{"iso2": m.ISO2, "name": m.Name, "note": m.Note})
+			mentions = append(mentions, map[string]any{"iso2": m.ISO2, "name": m.Name, "note": m.Note, "modeled": m.Modeled})
 		}
 		var mentionsTitle any
 		if a.MentionsTitle != "" {
@@ -384,4 +385,11 @@ func factJSON(f model.Fact) map[string]any {
 func roundTo(v float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
 	return math.Round(v*p) / p
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }

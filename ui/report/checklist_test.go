@@ -68,7 +68,7 @@ func handAnswers(uc model.UseCase) []model.Answer {
 		{Question: qs[3], Facts: []model.Fact{
 			{Label: "Affiliates in the country", Kind: model.FactCount, Value: 2, OK: true, Modeled: true},
 		}, MentionsTitle: "Affiliates in countries sharing a main language", Mentions: []model.Mention{
-			{ISO2: "GH", Name: "Ghana", Note: "1 affiliate; shares English"},
+			{ISO2: "GH", Name: "Ghana", Note: "1 affiliate; shares English", Modeled: true},
 			{ISO2: "XX", Name: "Pipe | Land", Note: "2 affiliates; shares *Yoruba*"},
 		}, Signal: model.NoEvidence, Reason: "no affiliate figure for the country"},
 	}
@@ -165,9 +165,9 @@ func TestChecklistMarkdown(t *testing.T) {
 		"| Internet users | 37.6% | as of 2014 | no |\n",
 		"| Literacy | — |  | no |\n",
 		// mentions, escaped
-		"| Affiliates in countries sharing a main language | Figures |\n",
-		"| Ghana (GH) | 1 affiliate; shares English |\n",
-		"| Pipe \\| Land (XX) | 2 affiliates; shares \\*Yoruba\\* |\n",
+		"| Affiliates in countries sharing a main language | Figures | Modeled |\n",
+		"| Ghana (GH) | 1 affiliate; shares English | yes |\n",
+		"| Pipe \\| Land (XX) | 2 affiliates; shares \\*Yoruba\\* | no |\n",
 		// signal, reading, verdict
 		"- **Signal:** strong — readership presence 96.3, at or above the median (50.0)\n",
 		"- **Signal:** not enough data — no affiliate figure for the country\n",
