@@ -428,9 +428,10 @@ func (s *Screen) mentions(p *page, a model.Answer) {
 	nameW = min(nameW, max(10, p.tw/3))
 	for i, m := range a.Mentions {
 		name := fmt.Sprintf("%s (%s)", model.CleanText(m.Name), model.CleanText(m.ISO2))
+		// The mark leads, so that a note cut to the width keeps it.
 		note := model.CleanText(m.Note)
 		if m.Modeled {
-			note += " · modeled"
+			note = "modeled · " + note
 		}
 		p.lines = append(p.lines, components.Item(components.Fit(name, nameW)+"  "+th.Muted.Render(note), i))
 	}
