@@ -59,12 +59,13 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 				if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
 					return usageError{fmt.Errorf("the folder %s of --out does not exist; create it or write elsewhere", filepath.Dir(out))}
 				}
-			}
-			if out != "" && !check && !force {
-				if _, err := os.Stat(out); err == nil {
+				switch st, err := os.Stat(out); {
+				case err == nil && st.IsDir():
+					return usageError{fmt.Errorf("%s is a folder; give --out the path of a database file in it", out)}
+				case err == nil && !force:
 					return fmt.Errorf("%s already exists; give --force to replace it", out)
-				} else if !errors.Is(err, fs.ErrNotExist) {
-					return fmt.Errorf("%s cannot be checked: %w", out, err)
+				case err != nil && !errors.Is(err, fs.ErrNotExist):
+					return fmt.Errorf("%s cannot be checked (%v); choose another --out", out, errors.Unwrap(err))
 				}
 			}
 			base, err := load(e, opts)
@@ -81,7 +82,9 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 			for _, line := range res.Summary {
 				fmt.Fprintln(e.stdout, line)
 			}
-			fmt.Fprintf(e.stdout, "Real now: %s.\n", strings.Join(res.Replaced, ", "))
+			if len(res.Replaced) > 0 {
+				fmt.Fprintf(e.stdout, "Real now: %s.\n", strings.Join(res.Replaced, ", "))
+			}
 			if check {
 				fmt.Fprintln(e.stdout, "Checked: the files read well; nothing was written (--check).")
 				return nil

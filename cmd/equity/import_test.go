@@ -312,6 +312,7 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "--worldbank", popFile}, "give --out FILE to write the new database, or --check to read the files only."},
 		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, "stray cannot be read: no such file or directory"},
 		{[]string{"import", "--out", filepath.Join(dir, "no-such-folder", "x.db"), "--worldbank", popFile}, "the folder " + filepath.Join(dir, "no-such-folder") + " of --out does not exist; create it or write elsewhere."},
+		{[]string{"import", "--out", dir, "--force", "--worldbank", popFile}, dir + " is a folder; give --out the path of a database file in it."},
 		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("README.md")}, "cannot tell what kind of file"},
 		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("countries.tsv"), fixture("countries-bad.tsv")}, "two countries files"},
 	} {
