@@ -534,7 +534,7 @@ func (p *Picker) View() string {
 		}
 		lines := []string{head, " " + p.input.View()}
 		lines = append(lines, strings.Split(p.found.View(), "\n")...)
-		return frame(lines, p.width, p.height)
+		return components.Frame(lines, p.width, p.height)
 	}
 	head := th.Heading.Render("Choose a use case") + th.Muted.Render(" · its reflection questions, one page each")
 	if p.preset != nil {
@@ -545,5 +545,5 @@ func (p *Picker) View() string {
 	}
 	lines := []string{" " + head}
 	lines = append(lines, strings.Split(p.menu.View(), "\n")...)
-	return frame(lines, p.width, p.height)
+	return components.Frame(lines, p.width, p.height)
 }

@@ -518,7 +518,7 @@ func (s *Screen) View() string {
 	} else if s.height > 1 {
 		lines = append(lines, s.messageLine())
 	}
-	return frame(lines, s.width, s.height)
+	return components.Frame(lines, s.width, s.height)
 }
 
 // editView is the note being written: the question over the text area.
@@ -537,7 +537,7 @@ func (s *Screen) editView() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, " "+th.Muted.Render("ctrl+s or esc saves the note and closes · enter starts a new line"))
-	return frame(lines, s.width, s.height)
+	return components.Frame(lines, s.width, s.height)
 }
 
 // helpView is the screen's own help: ? records "unsure" here, so the help

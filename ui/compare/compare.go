@@ -457,18 +457,5 @@ func (s *Screen) View() string {
 		lines = append(lines, s.cmp.View()...)
 		lines = append(lines, s.cmpNotes...)
 	}
-	return frame(lines, s.width, s.height)
-}
-
-// frame cuts or pads lines to exactly w × h.
-func frame(lines []string, w, h int) string {
-	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = components.Fit(lines[i], w)
-		} else {
-			out[i] = strings.Repeat(" ", w)
-		}
-	}
-	return strings.Join(out, "\n")
+	return components.Frame(lines, s.width, s.height)
 }

@@ -197,13 +197,5 @@ func (p *HelpPage) View(th *theme.Theme, width, height int) string {
 		lines[i] = l + strings.Repeat(" ", max(0, widest-ansi.StringWidth(l)))
 	}
 	box := th.Box.Render(strings.Join(lines, "\n"))
-	placed := lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
-	out := strings.Split(placed, "\n")
-	for i := range out {
-		out[i] = Fit(out[i], width)
-	}
-	for len(out) < height {
-		out = append(out, strings.Repeat(" ", width))
-	}
-	return strings.Join(out[:height], "\n")
+	return Frame(strings.Split(lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box), "\n"), width, height)
 }

@@ -47,3 +47,18 @@ func Wrap(s string, width int) []string {
 	}
 	return out
 }
+
+// Frame makes lines exactly w × h, the promise every screen's View keeps:
+// each line cut or padded to w cells, missing lines blank, extra ones
+// dropped.
+func Frame(lines []string, w, h int) string {
+	out := make([]string, max(0, h))
+	for i := range out {
+		if i < len(lines) {
+			out[i] = Fit(lines[i], w)
+		} else {
+			out[i] = strings.Repeat(" ", max(0, w))
+		}
+	}
+	return strings.Join(out, "\n")
+}
