@@ -88,3 +88,28 @@ func quoteAll(xs []string) []string {
 	}
 	return out
 }
+
+// RegionAbbr is the initials the movement uses for a Wikimedia region
+// ("SSA", "CEECA"), and false for any other name: the initials of UN
+// sub-regions would collide ("Southern Asia", "Southern Africa").
+func RegionAbbr(region string) (string, bool) {
+	switch region {
+	case "Central & Eastern Europe & Central Asia":
+		return "CEECA", true
+	case "East, Southeast Asia, & Pacific":
+		return "ESEAP", true
+	case "Latin America & Caribbean":
+		return "LAC", true
+	case "Middle East & North Africa":
+		return "MENA", true
+	case "North America":
+		return "NA", true
+	case "Northern & Western Europe":
+		return "NWE", true
+	case "South Asia":
+		return "SA", true
+	case "Sub-Saharan Africa":
+		return "SSA", true
+	}
+	return "", false
+}

@@ -155,7 +155,7 @@ func TestRegionsShowEveryWikimediaRegion(t *testing.T) {
 			text := ansi.Strip(view)
 			full, abbr := 0, 0
 			for _, r := range regions {
-				a, ok := wikimediaAbbr(r)
+				a, ok := model.RegionAbbr(r)
 				if !ok {
 					t.Fatalf("no abbreviation for %q", r)
 				}
@@ -521,7 +521,7 @@ func TestSmallAndOddSizes(t *testing.T) {
 	s := open(newContext(), 60, 12)
 	text := plain(s)
 	for _, r := range dataset.WikimediaRegions() {
-		a, _ := wikimediaAbbr(r)
+		a, _ := model.RegionAbbr(r)
 		if !containsWord(text, a) {
 			t.Errorf("60x12 lacks %s:\n%s", a, text)
 		}

@@ -13,32 +13,6 @@ import (
 	"github.com/equitylandscape/equity/ui/theme"
 )
 
-// wikimediaAbbr is the initials the movement uses for a Wikimedia region
-// (the countries table shows the same), and false for any other name: the
-// initials of UN sub-regions would collide ("Southern Asia", "Southern
-// Africa"), so those are cut instead.
-func wikimediaAbbr(region string) (string, bool) {
-	switch region {
-	case "Central & Eastern Europe & Central Asia":
-		return "CEECA", true
-	case "East, Southeast Asia, & Pacific":
-		return "ESEAP", true
-	case "Latin America & Caribbean":
-		return "LAC", true
-	case "Middle East & North Africa":
-		return "MENA", true
-	case "North America":
-		return "NA", true
-	case "Northern & Western Europe":
-		return "NWE", true
-	case "South Asia":
-		return "SA", true
-	case "Sub-Saharan Africa":
-		return "SSA", true
-	}
-	return "", false
-}
-
 // names are region names for a column or a cell of w cells: whole when
 // every name fits; otherwise, when every name has a Wikimedia abbreviation,
 // the abbreviation followed by as much of the name as fits ("CEECA Central
@@ -50,13 +24,13 @@ func names(regions []string, w int) []string {
 		if ansi.StringWidth(r) > w {
 			fits = false
 		}
-		a, ok := wikimediaAbbr(r)
+		a, ok := model.RegionAbbr(r)
 		abbr = abbr && ok
 		abbrW = max(abbrW, len(a))
 	}
 	for i, r := range regions {
 		if abbr && !fits {
-			a, _ := wikimediaAbbr(r)
+			a, _ := model.RegionAbbr(r)
 			r = components.Fit(a, abbrW) + " " + r
 		}
 		out[i] = ansi.Truncate(r, w, "…")
@@ -68,7 +42,7 @@ func names(regions []string, w int) []string {
 // name for a Wikimedia region when abbreviate is set, else the name wrapped at
 // spaces, the second line cut with "…".
 func twoLines(name string, w int, abbreviate bool) [2]string {
-	if a, ok := wikimediaAbbr(name); ok && abbreviate {
+	if a, ok := model.RegionAbbr(name); ok && abbreviate {
 		return [2]string{a, ansi.Truncate(name, w, "…")}
 	}
 	if ansi.StringWidth(name) <= w {
@@ -161,7 +135,7 @@ const eighths = " ▏▎▍▌▋▊▉"
 func allAbbreviated(regions []string, w int) bool {
 	fits := true
 	for _, r := range regions {
-		if _, ok := wikimediaAbbr(r); !ok {
+		if _, ok := model.RegionAbbr(r); !ok {
 			return false
 		}
 		if ansi.StringWidth(r) > w {

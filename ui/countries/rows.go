@@ -87,26 +87,13 @@ func (r *row) highlight(query string, style func(string) string) string {
 	return r.c.Name[:start] + style(r.c.Name[start:end]) + r.c.Name[end:]
 }
 
-// regionAbbr shortens a Wikimedia region to the initials the movement uses.
+// regionAbbr shortens a Wikimedia region to the initials the movement uses
+// (model.RegionAbbr), another name to its capitals.
 func regionAbbr(region string) string {
-	switch region {
-	case "Central & Eastern Europe & Central Asia":
-		return "CEECA"
-	case "East, Southeast Asia, & Pacific":
-		return "ESEAP"
-	case "Latin America & Caribbean":
-		return "LAC"
-	case "Middle East & North Africa":
-		return "MENA"
-	case "North America":
-		return "NA"
-	case "Northern & Western Europe":
-		return "NWE"
-	case "South Asia":
-		return "SA"
-	case "Sub-Saharan Africa":
-		return "SSA"
-	case "":
+	if a, ok := model.RegionAbbr(region); ok {
+		return a
+	}
+	if region == "" {
 		return "—"
 	}
 	var b strings.Builder
