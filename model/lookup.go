@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // NotFoundError is returned when a country query matches nothing, or more
@@ -141,17 +138,8 @@ func Levenshtein(a, b string) int {
 // Fold lowers a string and strips its accents, so that "cote d'ivoire" finds
 // "Côte d’Ivoire" and "aland" finds "Åland". Typographic apostrophes become
 // plain ones for the same reason.
+// It is appendFold, the allocation-free form the filter uses, into a new
+// string.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '’' || r == '‘':
-			r = '\''
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	return string(appendFold(make([]byte, 0, len(s)), s))
 }

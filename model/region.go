@@ -66,20 +66,9 @@ func withoutAnd(k string) string {
 }
 
 // regionKey folds a region name to letters and single spaces, reading "&"
-// as "and".
-func regionKey(s string) string {
-	s = strings.ReplaceAll(Fold(s), "&", " and ")
-	var b strings.Builder
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	}) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(f)
-	}
-	return b.String()
-}
+// as "and": appendKey, the allocation-free form the filter uses, into a new
+// string.
+func regionKey(s string) string { return string(appendKey(nil, s, -1)) }
 
 func quoteAll(xs []string) []string {
 	out := make([]string, len(xs))
