@@ -145,7 +145,7 @@ func (s *Screen) bestMatch() int {
 		r := &s.rows[i]
 		tier := 4
 		switch {
-		case r.folded == s.search || model.Fold(r.c.ISO2) == s.search || model.Fold(r.c.ISO3) == s.search:
+		case r.folded == s.search || r.iso2 == s.search || r.iso3 == s.search:
 			tier = 0
 		case strings.HasPrefix(r.folded, s.search):
 			tier = 1

@@ -12,8 +12,9 @@ import (
 // row is one country as the table shows it: text that never changes
 // (prepared once, folded for searching) and figures of the current year.
 type row struct {
-	c      model.Country
-	folded string // Fold(name), for highlighting a search match
+	c          model.Country
+	folded     string // Fold(name), for highlighting a search match
+	iso2, iso3 string // the codes folded, for the likeliest match
 	// foldAt maps a byte offset of folded to the byte offset of the name it
 	// came from, so a match found in folded text highlights the right part
 	// of the real name.
@@ -43,6 +44,7 @@ func newRow(d *model.Dataset, c model.Country) row {
 	}
 	r.foldAt = append(r.foldAt, len(c.Name))
 	r.folded = folded.String()
+	r.iso2, r.iso3 = model.Fold(c.ISO2), model.Fold(c.ISO3)
 
 	hay := []string{c.Name, c.ISO2, c.ISO3, c.WikimediaRegion, c.UNSubregion}
 	for _, l := range c.Languages {
