@@ -12,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/equitylandscape/equity/model"
@@ -380,9 +379,29 @@ func (m *Model) View() tea.View {
 	if m.showHelp {
 		body = m.helpView(bodyH)
 	}
-	parts := []string{m.tabsLine(), m.crumbsLine(), lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body), m.statusLine(), m.keysLine()}
+	parts := []string{m.tabsLine(), m.crumbsLine(), bodyLines(body, m.width, bodyH), m.statusLine(), m.keysLine()}
 	v.SetContent(strings.Join(parts, "\n"))
 	return v
+}
+
+// bodyLines holds a body to its height. Screens draw exactly width ×
+// height, so this only guards the count of lines, without measuring or
+// styling them again on every frame.
+func bodyLines(body string, width, height int) string {
+	n := strings.Count(body, "\n") + 1
+	switch {
+	case height <= 0:
+		return ""
+	case n > height:
+		cut := 0
+		for range height {
+			cut += strings.IndexByte(body[cut:], '\n') + 1
+		}
+		return body[:cut-1]
+	case n < height:
+		return body + strings.Repeat("\n"+strings.Repeat(" ", width), height-n)
+	}
+	return body
 }
 
 // tooSmallLine asks for a bigger window in the longest wording that fits,
