@@ -165,5 +165,7 @@ func wrap(s string, width int) []string {
 	if width <= 0 || ansi.StringWidth(s) <= width {
 		return []string{s}
 	}
-	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
+	// Wrap, not Wordwrap: a word longer than the line (a path) is broken
+	// rather than let through wider than the terminal.
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
