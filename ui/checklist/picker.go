@@ -245,8 +245,7 @@ func (p *Picker) update(msg tea.Msg) tea.Cmd {
 		if p.step == stepSubject {
 			var cmd tea.Cmd
 			p.input, cmd = p.input.Update(msg)
-			p.filter()
-			p.relayout()
+			p.filter() // lays the matches out; the rest is as it was
 			return cmd
 		}
 	case tea.MouseClickMsg:
@@ -314,8 +313,7 @@ func (p *Picker) typing(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
-		p.filter()
-		p.relayout()
+		p.filter() // lays the matches out; the rest is as it was
 	}
 	return cmd
 }
