@@ -142,7 +142,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// narrowed to it.
 		s := m.show(sectionCountries)
 		if t, ok := s.(*countries.Screen); ok {
-			t.ShowFilter(msg.Filter)
+			return m, t.ShowFilter(msg.Filter)
 		}
 		return m, nil
 

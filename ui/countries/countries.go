@@ -386,11 +386,17 @@ func (s *Screen) relayout() { s.SetSize(s.width, s.height) }
 
 // ShowFilter replaces the search, filter and region with a filter
 // expression (a region chosen in the compare view). An expression that does
-// not parse leaves the table as it was and reports why.
-func (s *Screen) ShowFilter(expr string) error {
+// not parse opens in the filter bar, where its error shows as if typed, and
+// the table stays as it was.
+func (s *Screen) ShowFilter(expr string) tea.Cmd {
 	f, err := model.ParseFilter(expr)
 	if err != nil {
-		return err
+		s.mode, s.before = filtering, s.filter
+		s.input.Prompt = "filter: "
+		s.input.SetValue(expr)
+		s.input.CursorEnd()
+		s.edited()
+		return s.input.Focus()
 	}
 	s.mode, s.search, s.region, s.filter, s.errMsg = browsing, "", "", f, ""
 	s.input.Blur()

@@ -993,3 +993,25 @@ func TestKeysHelp(t *testing.T) {
 		}
 	}
 }
+
+// A region handed over by the compare view narrows the table; one whose
+// expression does not parse (a region name from a hostile database) opens
+// in the filter bar with its error, and the table stays whole.
+func TestShowFilter(t *testing.T) {
+	s := newScreen(t)
+	all := len(shown(s))
+	s.ShowFilter(`region:"South Asia"`)
+	if got := len(shown(s)); got != 8 || s.Capturing() {
+		t.Fatalf("region:\"South Asia\" shows %d countries (capturing %v), want 8", got, s.Capturing())
+	}
+	s.ShowFilter(`region:"South Asia`)
+	if !s.Capturing() || s.errMsg == "" {
+		t.Fatalf("a bad expression: capturing %v, error %q; want the filter bar with its error", s.Capturing(), s.errMsg)
+	}
+	if !strings.Contains(ansi.Strip(s.View()), s.errMsg) {
+		t.Errorf("the error %q is not on screen:\n%s", s.errMsg, ansi.Strip(s.View()))
+	}
+	if got := len(shown(s)); got != 8 {
+		t.Errorf("a bad expression changed the table: %d countries shown, want the 8 of before (of %d)", got, all)
+	}
+}
