@@ -226,12 +226,12 @@ func (f *file) verdicts() model.Verdicts {
 func readFile(path string, useCase int, key string) (f file, reason string, err error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return f, "", osErr(err)
+		return f, "", Cause(err)
 	}
 	b, err := io.ReadAll(io.LimitReader(fh, maxFileSize+1))
 	fh.Close()
 	if err != nil {
-		return f, "", osErr(err)
+		return f, "", Cause(err)
 	}
 	if len(b) > maxFileSize {
 		return f, fmt.Sprintf("is larger than %d MiB", maxFileSize>>20), nil
@@ -304,7 +304,7 @@ func (s *Store) setAside(path string) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", osErr(err)
+			return "", Cause(err)
 		}
 		if i > 1000 {
 			return "", fmt.Errorf("%s and a thousand names like it are taken", filepath.Base(base))
@@ -315,7 +315,7 @@ func (s *Store) setAside(path string) (string, error) {
 		return "", err
 	}
 	if err := os.Rename(path, to); err != nil {
-		return "", osErr(err)
+		return "", Cause(err)
 	}
 	return to, nil
 }
@@ -366,7 +366,7 @@ func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("did not save the checklist: cannot create the directory %s (%w)", showPath(dir), osErr(err))
+		return fmt.Errorf("did not save the checklist: cannot create the directory %s (%w)", showPath(dir), Cause(err))
 	}
 	return s.writeAtomic(path, buf.Bytes())
 }
@@ -376,7 +376,7 @@ func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta
 // file and path is untouched.
 func (s *Store) writeAtomic(path string, data []byte) (err error) {
 	failed := func(what string, err error) error {
-		return fmt.Errorf("did not save the checklist to %s: %s failed (%w)", showPath(path), what, osErr(err))
+		return fmt.Errorf("did not save the checklist to %s: %s failed (%w)", showPath(path), what, Cause(err))
 	}
 	if err := s.inject("create"); err != nil {
 		return failed("creating a temporary file", err)
@@ -464,7 +464,7 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot list the saved checklists in %s: %w", showPath(dir), osErr(err))
+		return nil, fmt.Errorf("cannot list the saved checklists in %s: %w", showPath(dir), Cause(err))
 	}
 	var out []Entry
 	for _, de := range des {
@@ -527,9 +527,9 @@ func parseName(name string) (useCase int, key string, ok bool) {
 	return useCase, key, true
 }
 
-// osErr drops the operation and path from an error of package os, which
-// messages here name themselves; errors.Is still sees what it wraps.
-func osErr(err error) error {
+// Cause drops the operation and path from an error of package os, for a
+// message that names the file itself; errors.Is still sees what it wraps.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -1,9 +1,7 @@
 package checklist
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -137,7 +135,7 @@ func writeReport(doc report.Doc, name, fallback string) (string, error) {
 		return "", fmt.Errorf("could not write the report in the current directory (%w)", err)
 	}
 	if mkErr := os.MkdirAll(fallback, 0o700); mkErr != nil {
-		return "", fmt.Errorf("could not write the report in the current directory (%v) nor create %s (%w)", err, fallback, unwrapPath(mkErr))
+		return "", fmt.Errorf("could not write the report in the current directory (%v) nor create %s (%w)", err, fallback, session.Cause(mkErr))
 	}
 	path, err2 := writeAtomic(doc, filepath.Join(fallback, name))
 	if err2 != nil {
@@ -150,7 +148,7 @@ func writeAtomic(doc report.Doc, path string) (_ string, err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return "", unwrapPath(err)
+		return "", session.Cause(err)
 	}
 	defer func() {
 		if err != nil {
@@ -162,30 +160,16 @@ func writeAtomic(doc report.Doc, path string) (_ string, err error) {
 		return "", err
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return "", unwrapPath(err)
+		return "", session.Cause(err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return "", unwrapPath(err)
+		return "", session.Cause(err)
 	}
 	if err = tmp.Close(); err != nil {
-		return "", unwrapPath(err)
+		return "", session.Cause(err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return "", unwrapPath(err)
+		return "", session.Cause(err)
 	}
 	return path, nil
-}
-
-// unwrapPath drops the operation and path of an *fs.PathError, which the
-// message around it names already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
