@@ -103,6 +103,7 @@ const (
 	IndInternet   = "context.internet_pct"
 	IndLiteracy   = "context.literacy_pct"
 	IndGDPPerCap  = "context.gdp_pc_ppp"
+	IndMobile     = "context.mobile_per100"
 
 	IndDevices        = "readership.devices"
 	IndPageviews      = "readership.pageviews"

@@ -36,12 +36,15 @@ type Source struct {
 	Note      string
 }
 
-// Observation is one value of one indicator for one country and year.
+// Observation is one value of one indicator for one country and year, with
+// where it comes from. A zero Provenance takes the indicator's: modeled
+// when the indicator is, else real, citing the indicator's source.
 type Observation struct {
 	ISO2      string
 	Indicator string
 	Year      int
 	Value     float64
+	Provenance
 }
 
 // Score is one scored facet of a domain for one country and year.
@@ -53,10 +56,11 @@ type Score struct {
 	Score  float64
 }
 
-// Point is a value in a given year.
+// Point is a value in a given year, with where it comes from.
 type Point struct {
 	Year  int
 	Value float64
+	Provenance
 }
 
 // Series is the observations of one indicator for one country, by year.
@@ -108,6 +112,9 @@ type Dataset struct {
 
 	bounds       map[boundKey]Bounds
 	countryWikis map[string][]CountryWiki // by ISO2
+	missing      map[cellKey]Missing
+	noise        map[cellKey]Noise
+	readings     map[string][]Reading // by ISO2
 }
 
 type scoreKey struct {
@@ -132,6 +139,12 @@ type Parts struct {
 	// editors work on. Both are empty for the bundled sample.
 	Bounds       []BoundObservation
 	CountryWikis []CountryWiki
+	// Missing are the cells releases left empty, with the reason; Noise the
+	// privacy noise of imported counts; Readings which editions each
+	// country reads.
+	Missing  []Missing
+	Noise    []Noise
+	Readings []Reading
 }
 
 // New indexes the parts into a Dataset. It refuses parts that contradict each
@@ -228,7 +241,22 @@ func New(p Parts) (*Dataset, error) {
 			byInd = map[string]Series{}
 			d.obs[o.ISO2] = byInd
 		}
-		byInd[o.Indicator] = append(byInd[o.Indicator], Point{o.Year, o.Value})
+		pv := o.Provenance
+		if pv.Class == "" {
+			pv.Class = ClassReal
+			if d.Indicators[i].Modeled {
+				pv.Class = ClassModeled
+			}
+		} else if !pv.Class.Valid() {
+			return nil, fmt.Errorf("observation of %s for %s in %d has class %q: it is real, estimated or modeled", o.Indicator, o.ISO2, o.Year, pv.Class)
+		}
+		if pv.Source == "" {
+			pv.Source = d.Indicators[i].SourceID
+		}
+		if pv.Period == "" {
+			pv.Period = fmt.Sprint(o.Year)
+		}
+		byInd[o.Indicator] = append(byInd[o.Indicator], Point{o.Year, o.Value, pv})
 	}
 	for _, byInd := range d.obs {
 		for id, s := range byInd {
@@ -241,6 +269,9 @@ func New(p Parts) (*Dataset, error) {
 		}
 	}
 	if err := d.indexBounds(p); err != nil {
+		return nil, err
+	}
+	if err := d.indexProvenance(p); err != nil {
 		return nil, err
 	}
 	for y := range years {
@@ -346,7 +377,7 @@ func (d *Dataset) Observations() []Observation {
 	for iso2, byInd := range d.obs {
 		for id, s := range byInd {
 			for _, p := range s {
-				out = append(out, Observation{iso2, id, p.Year, p.Value})
+				out = append(out, Observation{iso2, id, p.Year, p.Value, p.Provenance})
 			}
 		}
 	}
@@ -468,6 +499,23 @@ func cleanParts(p Parts) Parts {
 		cws[i] = cw
 	}
 	p.CountryWikis = cws
+	missing := make([]Missing, len(p.Missing))
+	for i, m := range p.Missing {
+		missing[i] = Missing{ISO2: c(m.ISO2), Indicator: c(m.Indicator), Year: m.Year, Reason: c(m.Reason), Source: c(m.Source)}
+	}
+	p.Missing = missing
+	readings := make([]Reading, len(p.Readings))
+	for i, r := range p.Readings {
+		r.ISO2, r.Project, r.Period, r.Source = c(r.ISO2), c(r.Project), c(r.Period), c(r.Source)
+		readings[i] = r
+	}
+	p.Readings = readings
+	obs := make([]Observation, len(p.Observations))
+	for i, o := range p.Observations {
+		o.Source, o.Period, o.Class = c(o.Source), c(o.Period), Class(c(string(o.Class)))
+		obs[i] = o
+	}
+	p.Observations = obs
 	return p
 }
 

@@ -107,7 +107,7 @@ func (d *Dataset) Trend(iso2 string, dom DomainID, f Facet) []Point {
 	var out []Point
 	for _, y := range d.Years {
 		if v, ok := d.Score(iso2, dom, f, y); ok {
-			out = append(out, Point{y, v})
+			out = append(out, Point{Year: y, Value: v})
 		}
 	}
 	return out

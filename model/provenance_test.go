@@ -1,0 +1,145 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+func TestWeaker(t *testing.T) {
+	R, E, M := model.ClassReal, model.ClassEstimated, model.ClassModeled
+	tests := []struct{ a, b, want model.Class }{
+		{R, R, R}, {R, E, E}, {E, R, E}, {R, M, M}, {M, R, M}, {E, M, M}, {M, E, M}, {E, E, E},
+	}
+	for _, tt := range tests {
+		if got := model.Weaker(tt.a, tt.b); got != tt.want {
+			t.Errorf("Weaker(%s, %s) = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// provenanceParts is the scoring fixture with some cells given a provenance
+// of their own: Brazil's 2021 devices are real from an import, Kenya's 2021
+// devices estimated; France's 2019 devices are missing with a reason.
+func provenanceParts() model.Parts {
+	p := fixtureParts()
+	for i, o := range p.Observations {
+		switch {
+		case o.ISO2 == "BR" && o.Indicator == indDevices && o.Year == 2021:
+			p.Observations[i].Provenance = model.Provenance{Class: model.ClassReal, Source: "geo", Period: "2021-01 to 2021-06"}
+		case o.ISO2 == "KE" && o.Indicator == indDevices && o.Year == 2021:
+			p.Observations[i].Provenance = model.Provenance{Class: model.ClassEstimated, Source: "est"}
+		}
+	}
+	p.Sources = append(p.Sources, model.Source{ID: "geo", Title: "Geo"}, model.Source{ID: "est", Title: "Estimate"})
+	p.Missing = []model.Missing{{ISO2: "FR", Indicator: indDevices, Year: 2019, Reason: "not in the release: protected country", Source: "geo"}}
+	p.Noise = []model.Noise{{ISO2: "BR", Indicator: indDevices, Year: 2021, Epsilon: 1.1, SD: 1.3}}
+	p.Readings = []model.Reading{
+		{ISO2: "BR", Project: "pt.wikipedia", Year: 2017, Period: "2017-06", Views: 100, Bounds: model.Bounds{Lower: 95, Upper: 105}},
+		{ISO2: "BR", Project: "en.wikipedia", Year: 2017, Period: "2017-06", Views: 300, Bounds: model.Bounds{Lower: 295, Upper: 305}},
+		{ISO2: "BR", Project: "es.wikipedia", Year: 2016, Period: "2016-06", Views: 5},
+	}
+	return p
+}
+
+func TestProvenance(t *testing.T) {
+	d, err := model.New(provenanceParts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		iso2, ind  string
+		year       int
+		want       model.Provenance
+		wantExists bool
+	}{
+		{"given: real from an import", "BR", indDevices, 2021, model.Provenance{Class: model.ClassReal, Source: "geo", Period: "2021-01 to 2021-06"}, true},
+		{"default: a modeled indicator's cell is modeled, citing the indicator's source", "BR", indDevices, 2020, model.Provenance{Class: model.ClassModeled, Source: "sample", Period: "2020"}, true},
+		{"default: an indicator not modeled is real", "BR", indEvents, 2020, model.Provenance{Class: model.ClassReal, Period: "2020"}, true},
+		{"given: estimated, with the year as its period", "KE", indDevices, 2021, model.Provenance{Class: model.ClassEstimated, Source: "est", Period: "2021"}, true},
+		{"growth: the weaker of the two years, citing the later", "BR", indGrowth, 2021, model.Provenance{Class: model.ClassModeled, Source: "geo", Period: "2021-01 to 2021-06"}, true},
+		{"growth: estimated over modeled is modeled", "KE", indGrowth, 2021, model.Provenance{Class: model.ClassModeled, Source: "est", Period: "2021"}, true},
+		{"growth: no earlier year", "NG", indGrowth, 2021, model.Provenance{}, false},
+		{"no cell", "NG", indDevices, 2020, model.Provenance{}, false},
+		{"unknown indicator", "BR", "ind.none", 2020, model.Provenance{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := d.Provenance(tt.iso2, tt.ind, tt.year)
+			if ok != tt.wantExists || got != tt.want {
+				t.Errorf("Provenance(%s, %s, %d) = %+v, %v; want %+v, %v", tt.iso2, tt.ind, tt.year, got, ok, tt.want, tt.wantExists)
+			}
+			if c := d.ClassOf(tt.iso2, tt.ind, tt.year); c != tt.want.Class {
+				t.Errorf("ClassOf = %q, want %q", c, tt.want.Class)
+			}
+		})
+	}
+
+	// Provenance survives the round trip a database write makes.
+	for _, o := range d.Observations() {
+		if o.ISO2 == "BR" && o.Indicator == indDevices && o.Year == 2021 && o.Source != "geo" {
+			t.Errorf("Observations() lost the provenance: %+v", o)
+		}
+	}
+	if m, ok := d.MissingReason("FR", indDevices, 2019); !ok || !strings.Contains(m.Reason, "protected") {
+		t.Errorf("MissingReason(FR) = %+v, %v", m, ok)
+	}
+	if _, ok := d.MissingReason("FR", indDevices, 2020); ok {
+		t.Error("a given cell has a missing reason")
+	}
+	if n, ok := d.NoiseOf("BR", indDevices, 2021); !ok || n.SD != 1.3 {
+		t.Errorf("NoiseOf(BR) = %+v, %v", n, ok)
+	}
+	rs := d.Readings("BR", 2017)
+	if len(rs) != 2 || rs[0].Project != "en.wikipedia" || rs[1].Project != "pt.wikipedia" {
+		t.Errorf("Readings(BR, 2017) = %+v, want en then pt", rs)
+	}
+	if ys := d.ReadingYears("BR"); len(ys) != 2 || ys[0] != 2016 || ys[1] != 2017 {
+		t.Errorf("ReadingYears(BR) = %v", ys)
+	}
+	counts := map[string]model.ClassCount{}
+	for _, c := range d.ClassCounts() {
+		counts[c.Indicator] = c
+	}
+	if c := counts[indDevices]; c.Real != 1 || c.Estimated != 1 || c.Modeled != 7 || c.Missing != 1 {
+		t.Errorf("ClassCounts(devices) = %+v, want 1 real, 1 estimated, 7 modeled, 1 missing", c)
+	}
+	if _, ok := counts[indGrowth]; ok {
+		t.Error("ClassCounts counts a derived indicator")
+	}
+}
+
+func TestNewRefusesProvenance(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(p *model.Parts)
+		mention string
+	}{
+		{"a class that is not one of the three", func(p *model.Parts) {
+			p.Observations[0].Class = "guessed"
+		}, "guessed"},
+		{"a cell both given and missing", func(p *model.Parts) {
+			p.Missing = append(p.Missing, model.Missing{ISO2: "BR", Indicator: indDevices, Year: 2020, Reason: "x"})
+		}, "both given and missing"},
+		{"missing of an unknown country", func(p *model.Parts) {
+			p.Missing = append(p.Missing, model.Missing{ISO2: "ZZ", Indicator: indDevices, Year: 2020})
+		}, "ZZ"},
+		{"noise with no epsilon", func(p *model.Parts) {
+			p.Noise = append(p.Noise, model.Noise{ISO2: "BR", Indicator: indDevices, Year: 2020, SD: 1})
+		}, "epsilon"},
+		{"negative views", func(p *model.Parts) {
+			p.Readings = append(p.Readings, model.Reading{ISO2: "BR", Project: "x", Year: 2017, Views: -1})
+		}, "views"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := provenanceParts()
+			tt.change(&p)
+			if _, err := model.New(p); err == nil || !strings.Contains(err.Error(), tt.mention) {
+				t.Errorf("New = %v, want an error mentioning %q", err, tt.mention)
+			}
+		})
+	}
+}
