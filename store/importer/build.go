@@ -54,18 +54,22 @@ type Result struct {
 	// gave.
 	Replaced []string
 	Summary  []string
+	// Changes count, per indicator and year, the cells the import adds,
+	// changes and clears: what --check prints.
+	Changes []Change
 }
 
-// Build starts from base (the bundled sample, or another database), replaces
-// what the files provide, and scores the result again. Every indicator the
-// files provide is replaced whole: its modeled figures are dropped, even in
-// years the files do not cover, so that an indicator is either real or
-// modeled, never both. Those the files do not touch keep their figures and
-// their modeled mark. It reads every file before building anything, and
-// builds nothing when a problem is fatal.
+// Build starts from base (the bundled sample, or another database), merges
+// what the files provide, and scores the result again. A full release (a
+// World Bank indicator file, Geoeditors months) replaces its indicators in
+// the years it covers, and the countries it leaves out become missing with
+// the release's reason; a long CSV changes only the cells it lists. Every
+// other figure of the base stays as it was, with its class. It reads every
+// file before building anything, and builds nothing when a problem is
+// fatal.
 func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Result {
 	var res Result
-	b := builder{base: base, now: now, progress: progress, res: &res, replace: map[string]replacement{}}
+	b := builder{base: base, now: now, progress: progress, res: &res}
 	countries := base.Countries
 	if in.Countries != "" {
 		if cs, ok := b.countries(in.Countries); ok {
@@ -89,15 +93,17 @@ func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Res
 		res.Problems = append(res.Problems, Problem{Msg: "the imported figures do not fit together: " + model.CleanText(err.Error()), Fatal: true})
 		return res
 	}
+	if res.Problems.Fatal() {
+		return res
+	}
 	res.Dataset = d
 	return res
 }
 
-// replacement is what the files give for one indicator.
-type replacement struct {
-	observations []model.Observation
-	bounds       []model.BoundObservation
-	source       string // the sources row its figures now cite
+// noRows refuses a file that gave nothing: importing it would change
+// nothing, or, for a full release, clear figures for nothing.
+func (b *builder) noRows(file File) {
+	b.res.Problems = append(b.res.Problems, Problem{File: file.Path, Msg: "has no rows for any country: nothing was imported", Fatal: true})
 }
 
 type builder struct {
@@ -106,8 +112,7 @@ type builder struct {
 	progress Progress
 	res      *Result
 	sources  []model.Source
-	replace  map[string]replacement
-	wikis    []model.CountryWiki
+	releases []release
 }
 
 // open opens a file for reading, hashing and counting what is read.
@@ -222,8 +227,8 @@ func (b *builder) worldBank(path string, countries []model.Country) {
 	if ps.Fatal() || wb.Indicator == "" {
 		return
 	}
-	if _, dup := b.replace[wb.Indicator]; dup {
-		b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: fmt.Sprintf("gives %s again: one file an indicator", wb.Code), Fatal: true})
+	if len(wb.Observations) == 0 {
+		b.noRows(file)
 		return
 	}
 	extra := fmt.Sprintf("%s (%s).", wb.Name, wb.Code)
@@ -232,31 +237,30 @@ func (b *builder) worldBank(path string, countries []model.Country) {
 	}
 	id := b.source(file, "import-wb-"+strings.ToLower(wb.Code), "World Bank WDI: "+wb.Name+" ("+file.Name+")", "World Bank", "CC-BY-4.0",
 		"https://data.worldbank.org/indicator/"+wb.Code, wb.Last, extra)
-	b.replace[wb.Indicator] = replacement{observations: wb.Observations, source: id}
+	obs := make([]model.Observation, len(wb.Observations))
+	years := map[int]bool{}
+	for i, o := range wb.Observations {
+		o.Provenance = model.Provenance{Class: model.ClassReal, Source: id, Period: fmt.Sprint(o.Year)}
+		obs[i] = o
+		years[o.Year] = true
+	}
+	b.releases = append(b.releases, release{
+		name: file.Name, path: file.Path, source: id, full: true,
+		years:  map[string][]int{wb.Indicator: sortedYears(years)},
+		obs:    obs,
+		absent: absentFrom(false, "not in this file: the World Bank publishes no figure for it ("+file.Name+")"),
+	})
 	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %s for %d countries, %s (%d aggregate rows skipped)",
 		file.Name, wb.Code, countriesIn(wb.Observations), covers, wb.Aggregates))
-	if lost := b.lost(wb.Indicator, wb.Observations, countries); lost > 0 {
-		// The indicator is replaced whole, from one source: the countries
-		// the file leaves out lose the figure they had.
-		b.res.Summary = append(b.res.Summary, fmt.Sprintf("  %d countries had a figure for %s and have none in this file", lost, wb.Indicator))
-	}
 }
 
-// lost counts the countries of the import with a figure for an indicator in
-// the base and none among the new observations. Countries a countries file
-// leaves out are not counted: they are gone, not left without a figure.
-func (b *builder) lost(indicator string, obs []model.Observation, countries []model.Country) int {
-	has := map[string]bool{}
-	for _, o := range obs {
-		has[o.ISO2] = true
+func sortedYears(set map[int]bool) []int {
+	ys := make([]int, 0, len(set))
+	for y := range set {
+		ys = append(ys, y)
 	}
-	n := 0
-	for _, c := range countries {
-		if len(b.base.Series(c.ISO2, indicator)) > 0 && !has[c.ISO2] {
-			n++
-		}
-	}
-	return n
+	sort.Ints(ys)
+	return ys
 }
 
 func countriesIn(obs []model.Observation) int {
@@ -302,36 +306,44 @@ func (b *builder) geoeditors(paths []string, countries []model.Country) {
 	sort.Slice(months, func(i, j int) bool { return months[i].Year*100+months[i].Month < months[j].Year*100+months[j].Month })
 	first, last := months[0], months[len(months)-1]
 	span := fmt.Sprintf("%04d-%02d to %04d-%02d", first.Year, first.Month, last.Year, last.Month)
+	// The id names the span: an earlier import's months of other years keep
+	// their own source.
+	geoID := fmt.Sprintf("import-geoeditors-%04d-%02d-%04d-%02d", first.Year, first.Month, last.Year, last.Month)
 	b.sources = append(b.sources, model.Source{
-		ID: "import-geoeditors", Title: "Geoeditors public monthly release", Publisher: "Wikimedia Foundation",
+		ID: geoID, Title: "Geoeditors public monthly release, " + span, Publisher: "Wikimedia Foundation",
 		Year: last.Year, Licence: "CC0-1.0", URL: "https://dumps.wikimedia.org/other/geoeditors/",
 		Note: fmt.Sprintf("%d monthly files, %s (%s): active editors by country and wiki in buckets of ten, averaged over each year's months; countries on the protection list are not in the release. An editor active on two wikis counts on each.",
 			len(months), span, strings.Join(files, ", ")),
 	})
-	byInd := map[string]*replacement{}
+	if len(ed.Observations) == 0 {
+		b.noRows(File{Path: strings.Join(paths, ", ")})
+		return
+	}
+	obs := make([]model.Observation, len(ed.Observations))
+	for i, o := range ed.Observations {
+		o.Provenance = model.Provenance{Class: model.ClassReal, Source: geoID, Period: monthsOf(o.Year, ed.Months[o.Year])}
+		obs[i] = o
+	}
+	years := map[string][]int{}
 	for _, id := range []string{model.IndWPEditors, model.IndAllEditors, model.IndVeryActive} {
-		byInd[id] = &replacement{source: "import-geoeditors"}
+		years[id] = ed.Years
 	}
-	for _, o := range ed.Observations {
-		if r, ok := byInd[o.Indicator]; ok {
-			r.observations = append(r.observations, o)
-		}
-	}
-	for _, bo := range ed.Bounds {
-		if r, ok := byInd[bo.Indicator]; ok {
-			r.bounds = append(r.bounds, bo)
-		}
-	}
-	for id, r := range byInd {
-		if _, dup := b.replace[id]; dup {
-			b.res.Problems = append(b.res.Problems, Problem{Msg: fmt.Sprintf("%s is given by Geoeditors and by another file: one source an indicator", id), Fatal: true})
-			continue
-		}
-		b.replace[id] = *r
-	}
-	b.wikis = ed.CountryWikis
+	b.releases = append(b.releases, release{
+		name: "Geoeditors " + span, path: "Geoeditors " + span, source: geoID, full: true,
+		years: years, obs: obs, bounds: ed.Bounds,
+		wikiYears: ed.Years, wikis: ed.CountryWikis,
+		absent: absentFrom(true, "not in the release: below its threshold (a wiki and country appear with 3 or more active editors)"),
+	})
 	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors: %d months, %s: editors of %d countries on %d wikis",
 		len(months), span, countriesIn(ed.Observations), wikisIn(ed.CountryWikis)))
+}
+
+// monthsOf is the period a yearly mean of monthly figures stands for.
+func monthsOf(year, months int) string {
+	if months == 1 {
+		return fmt.Sprintf("%d (1 month)", year)
+	}
+	return fmt.Sprintf("%d (mean of %d months)", year, months)
 }
 
 func wikisIn(cws []model.CountryWiki) int {
@@ -371,16 +383,19 @@ func (b *builder) observations(path string, countries []model.Country) {
 	if ps.Fatal() {
 		return
 	}
+	if len(obs) == 0 {
+		b.noRows(file)
+		return
+	}
 	id := b.source(file, "import-obs-"+file.SHA256[:12], "Observations: "+file.Name, "given by the person who imported it", "as stated by its publisher",
 		"", last, "Inputs: "+strings.Join(ids, ", ")+".")
-	for _, ind := range ids {
-		if _, dup := b.replace[ind]; dup {
-			b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: fmt.Sprintf("gives %s, which another file gives too: one source an indicator", ind), Fatal: true})
-			continue
-		}
-		b.replace[ind] = replacement{observations: byInd[ind], source: id}
+	given := make([]model.Observation, len(obs))
+	for i, o := range obs {
+		o.Provenance = model.Provenance{Class: model.ClassReal, Source: id, Period: fmt.Sprint(o.Year)}
+		given[i] = o
 	}
-	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %d values of %d inputs, %s", file.Name, len(obs), len(ids), covers))
+	b.releases = append(b.releases, release{name: file.Name, path: file.Path, source: id, obs: given})
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %d values of %d inputs, %s; every other figure is kept", file.Name, len(obs), len(ids), covers))
 }
 
 // assemble builds the new dataset: the base with the replaced indicators'
@@ -392,58 +407,55 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 	for _, c := range countries {
 		known[c.ISO2] = true
 	}
-	var obs []model.Observation
 	dropped := 0
 	for _, o := range base.Observations() {
-		if _, replaced := b.replace[o.Indicator]; replaced {
-			continue
-		}
 		if !known[o.ISO2] {
 			dropped++
-			continue
 		}
-		obs = append(obs, o)
 	}
 	if dropped > 0 {
 		b.res.Summary = append(b.res.Summary, fmt.Sprintf("%d figures of countries not in the countries file were left out", dropped))
 	}
-	var bounds []model.BoundObservation
-	for _, bo := range base.AllBounds() {
-		if _, replaced := b.replace[bo.Indicator]; !replaced && known[bo.ISO2] {
-			bounds = append(bounds, bo)
+	m, changes, ps := b.mergeReleases(countries)
+	b.res.Problems = append(b.res.Problems, ps...)
+	if ps.Fatal() {
+		return nil, nil
+	}
+	b.res.Changes = changes
+
+	// An indicator is modeled while any of its cells is; it cites the
+	// source most of its cells cite. A cell's own class and source are
+	// what screens show.
+	touched := map[string]bool{}
+	for _, r := range b.releases {
+		for _, o := range r.obs {
+			touched[o.Indicator] = true
+		}
+		for id := range r.years {
+			touched[id] = true
 		}
 	}
-	ids := make([]string, 0, len(b.replace))
-	for id := range b.replace {
-		ids = append(ids, id)
+	indicators := append([]model.Indicator(nil), base.Indicators...)
+	var ids []string
+	for i := range indicators {
+		ind := &indicators[i]
+		if !touched[ind.ID] {
+			continue
+		}
+		ids = append(ids, ind.ID)
+		if modeled, source, any := m.classOf(ind.ID); any {
+			ind.Modeled, ind.SourceID = modeled, source
+		} else {
+			ind.Modeled = false
+		}
 	}
 	sort.Strings(ids)
+	b.res.Replaced = nil
 	for _, id := range ids {
-		r := b.replace[id]
-		obs = append(obs, r.observations...)
-		bounds = append(bounds, r.bounds...)
-	}
-	var wikis []model.CountryWiki
-	if b.wikis != nil {
-		wikis = b.wikis
-	} else {
-		// The base's country × wiki figures, of the countries still there
-		// (a countries file may leave some out).
-		for _, cw := range base.AllCountryWikis() {
-			if known[cw.ISO2] {
-				wikis = append(wikis, cw)
-			}
+		if ind, ok := findIndicator(indicators, id); ok && !ind.Modeled {
+			b.res.Replaced = append(b.res.Replaced, id)
 		}
 	}
-
-	indicators := append([]model.Indicator(nil), base.Indicators...)
-	for i := range indicators {
-		if r, ok := b.replace[indicators[i].ID]; ok {
-			indicators[i].Modeled = false
-			indicators[i].SourceID = r.source
-		}
-	}
-	b.res.Replaced = ids
 
 	// The files' sources, then the base's that still describe figures of
 	// the new database. A file's source wins over the base's of the same id
@@ -453,6 +465,15 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 	for _, ind := range indicators {
 		cited[ind.SourceID] = true
 	}
+	for _, o := range m.cells {
+		cited[o.Source] = true
+	}
+	for _, x := range m.missing {
+		cited[x.Source] = true
+	}
+	for _, rd := range m.readings {
+		cited[rd.Source] = true
+	}
 	var sources []model.Source
 	have := map[string]bool{}
 	for _, s := range b.sources {
@@ -461,19 +482,24 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 			have[s.ID] = true
 		}
 	}
-	// Sources no indicator cites that an earlier import left: its countries
+	// Sources no figure cites that an earlier import left: its countries
 	// file (the countries are still its, unless this import brought a new
-	// one, whose source has the same id and came first); its Geoeditors
-	// months, while the country × wiki figures are still theirs.
-	keepGeo := b.wikis == nil && len(wikis) > 0
+	// one, whose source has the same id and came first); a Geoeditors
+	// month's file while figures of its year still come from its months.
+	geoYears := map[string]bool{} // "import-geoeditors-…:2023"
+	for _, o := range m.cells {
+		if strings.HasPrefix(o.Source, "import-geoeditors-") {
+			geoYears[fmt.Sprintf("%s:%d", o.Source, o.Year)] = true
+		}
+	}
 	for _, s := range base.Sources {
 		keep := cited[s.ID]
 		switch {
 		case keep:
 		case s.ID == "import-countries":
 			keep = true
-		case s.ID == "import-geoeditors" || strings.HasPrefix(s.ID, "import-geo-"):
-			keep = keepGeo
+		case strings.HasPrefix(s.ID, "import-geo-"):
+			keep = monthStillUsed(s.ID, geoYears)
 		default:
 			keep = !strings.HasPrefix(s.ID, "import-") && s.ID != "equity-sample-model"
 		}
@@ -490,9 +516,12 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 		Indicators:   indicators,
 		Languages:    base.Languages,
 		Wikis:        base.Wikis,
-		Observations: obs,
-		Bounds:       bounds,
-		CountryWikis: wikis,
+		Observations: m.observations(),
+		Bounds:       m.boundList(),
+		CountryWikis: m.wikiList(),
+		Missing:      m.missingList(),
+		Noise:        m.noiseList(),
+		Readings:     m.readingList(),
 	})
 	if err != nil {
 		return nil, err
@@ -500,6 +529,36 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 	d.SetScores(model.ComputeScores(d))
 	b.coverage(d, ids)
 	return d, nil
+}
+
+// monthStillUsed reports whether a Geoeditors month's file (import-geo-
+// YYYY-MM) still gives figures: some cell of its year cites a Geoeditors
+// span (import-geoeditors-YYYY-MM-YYYY-MM) that holds the month.
+func monthStillUsed(id string, geoYears map[string]bool) bool {
+	var y, mo int
+	if _, err := fmt.Sscanf(id, "import-geo-%04d-%02d", &y, &mo); err != nil {
+		return false
+	}
+	for k := range geoYears {
+		var y1, m1, y2, m2, year int
+		if _, err := fmt.Sscanf(k, "import-geoeditors-%04d-%02d-%04d-%02d:%d", &y1, &m1, &y2, &m2, &year); err != nil {
+			continue
+		}
+		at := y*100 + mo
+		if year == y && at >= y1*100+m1 && at <= y2*100+m2 {
+			return true
+		}
+	}
+	return false
+}
+
+func findIndicator(inds []model.Indicator, id string) (model.Indicator, bool) {
+	for _, ind := range inds {
+		if ind.ID == id {
+			return ind, true
+		}
+	}
+	return model.Indicator{}, false
 }
 
 // coverage warns when an activity input the files gave stops before the
