@@ -55,6 +55,7 @@ func TestIsCountCatalog(t *testing.T) {
 		model.IndInternet:      false,
 		model.IndLiteracy:      false,
 		model.IndGDPPerCap:     false,
+		model.IndMobile:        false,
 	}
 	for _, ind := range model.Catalog() {
 		want, listed := counts[ind.ID]

@@ -192,6 +192,8 @@ func Catalog() []Indicator {
 			Definition: "Share of the population that can read and write."},
 		{ID: IndGDPPerCap, Domain: Economy, Facet: Context, Name: "GDP per capita (PPP)", Unit: "US$",
 			Definition: "Gross domestic product at purchasing power parity, divided by population."},
+		{ID: IndMobile, Domain: Access, Facet: Context, Name: "Mobile subscriptions", Unit: "per 100 people",
+			Definition: "Mobile cellular subscriptions per 100 people (World Bank IT.CEL.SETS.P2); one person may hold several."},
 	}
 
 	// Listed domain by domain, presence before growth, as screens show them.

@@ -23,9 +23,9 @@ func catalogByID(t *testing.T) map[string]model.Indicator {
 
 func TestCatalogIDsUnique(t *testing.T) {
 	byID := catalogByID(t)
-	// 15 presence + 7 growth + 4 context
-	if n := len(model.Catalog()); n != 26 || len(byID) != 26 {
-		t.Errorf("catalog has %d indicators (%d ids), want 26", n, len(byID))
+	// 15 presence + 7 growth + 5 context
+	if n := len(model.Catalog()); n != 27 || len(byID) != 27 {
+		t.Errorf("catalog has %d indicators (%d ids), want 27", n, len(byID))
 	}
 	// the exported ids name catalog entries
 	for _, id := range []string{

@@ -22,11 +22,15 @@ type Inputs struct {
 	WorldBank    []string // World Bank WDI indicator CSVs
 	Geoeditors   []string // Geoeditors public monthly TSVs
 	Observations []string // the project's own long CSVs
+	// Pageviews are files of page views by country: REST API
+	// top-by-country JSON, Wikistats 2 CSV exports, Wikipedia Views
+	// Visualized per-country CSVs.
+	Pageviews []string
 }
 
 // Empty reports whether no file was given.
 func (in Inputs) Empty() bool {
-	return in.Countries == "" && len(in.WorldBank) == 0 && len(in.Geoeditors) == 0 && len(in.Observations) == 0
+	return in.Countries == "" && len(in.WorldBank) == 0 && len(in.Geoeditors) == 0 && len(in.Observations) == 0 && len(in.Pageviews) == 0
 }
 
 // File is one file read by an import, as its sources row records it.
@@ -81,6 +85,9 @@ func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Res
 	}
 	if len(in.Geoeditors) > 0 {
 		b.geoeditors(in.Geoeditors, countries)
+	}
+	for _, path := range in.Pageviews {
+		b.pageviews(path, countries)
 	}
 	for _, path := range in.Observations {
 		b.observations(path, countries)
@@ -244,11 +251,16 @@ func (b *builder) worldBank(path string, countries []model.Country) {
 		obs[i] = o
 		years[o.Year] = true
 	}
+	leftOut := map[string]bool{}
+	for _, iso2 := range wb.Absent {
+		leftOut[iso2] = true
+	}
 	b.releases = append(b.releases, release{
 		name: file.Name, path: file.Path, source: id, full: true,
-		years:  map[string][]int{wb.Indicator: sortedYears(years)},
-		obs:    obs,
-		absent: absentFrom(false, "not in this file: the World Bank publishes no figure for it ("+file.Name+")"),
+		years:   map[string][]int{wb.Indicator: sortedYears(years)},
+		obs:     obs,
+		absent:  absentFrom(false, "not in this file: the World Bank lists no row for it ("+file.Name+")"),
+		leftOut: leftOut,
 	})
 	b.res.Summary = append(b.res.Summary, fmt.Sprintf("%s: %s for %d countries, %s (%d aggregate rows skipped)",
 		file.Name, wb.Code, countriesIn(wb.Observations), covers, wb.Aggregates))
@@ -436,6 +448,13 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 		}
 	}
 	indicators := append([]model.Indicator(nil), base.Indicators...)
+	// A file may bring an input the base does not have (mobile
+	// subscriptions are in no sample): it comes in from the catalog.
+	for _, ind := range model.Catalog() {
+		if _, ok := base.Indicator(ind.ID); !ok && touched[ind.ID] {
+			indicators = append(indicators, ind)
+		}
+	}
 	var ids []string
 	for i := range indicators {
 		ind := &indicators[i]

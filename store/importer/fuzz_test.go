@@ -57,7 +57,8 @@ func FuzzReadCountries(f *testing.F) {
 }
 
 func FuzzReadWorldBank(f *testing.F) {
-	addFiles(f, "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv", "API_IT.NET.USER.ZS_DS2_en_csv_v2_malformed.csv")
+	addFiles(f, "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv", "API_IT.NET.USER.ZS_DS2_en_csv_v2_malformed.csv",
+		"wdi-mobile-resaved.csv", "wdi-population-trimmed.csv", "wdi-gdp-no-preamble.csv", "wdi-literacy-partial.csv")
 	countries := fixtureCountries(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, ps := ReadWorldBank(bytes.NewReader(data), "wb.csv", countries)

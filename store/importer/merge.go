@@ -35,6 +35,11 @@ type release struct {
 	wikis     []model.CountryWiki
 	// absent says why a country is not in a full release.
 	absent func(model.Country) string
+	// leftOut, when set, are the only countries marked missing: a World
+	// Bank file lists every economy it knows, and one with a row but no
+	// figure for a year simply has none published (screens show its
+	// latest earlier one).
+	leftOut map[string]bool
 }
 
 // Change counts what an import does to one indicator in one year.
@@ -269,6 +274,9 @@ func (b *builder) mergeReleases(countries []model.Country) (*merged, []Change, P
 			for _, y := range years {
 				for _, c := range countries {
 					k := cellKey{c.ISO2, ind, y}
+					if r.leftOut != nil && !r.leftOut[c.ISO2] {
+						continue
+					}
 					if _, ok := m.cells[k]; !ok {
 						m.missing[k] = model.Missing{ISO2: c.ISO2, Indicator: ind, Year: y, Reason: r.absent(c), Source: r.source}
 					}

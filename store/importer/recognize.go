@@ -18,6 +18,7 @@ const (
 	KindWorldBank
 	KindGeoeditors
 	KindObservations
+	KindPageviews
 )
 
 // Flag is the command-line flag that names a file of the kind.
@@ -31,6 +32,8 @@ func (k Kind) Flag() string {
 		return "--geoeditors"
 	case KindObservations:
 		return "--observations"
+	case KindPageviews:
+		return "--pageviews"
 	}
 	return ""
 }
@@ -57,7 +60,13 @@ func Recognize(path string) (Kind, error) {
 	}
 	// A header is a few hundred bytes; a file with no line break in its
 	// first 64 KiB is nothing equity reads.
-	line, err := newInput(io.LimitReader(f, 64<<10)).ReadString('\n')
+	in := newInput(io.LimitReader(f, 64<<10))
+	// A pretty-printed JSON response starts with a line of its own "{":
+	// the first few KB tell.
+	if head, _ := in.Peek(8 << 10); SniffTopByCountry(head) {
+		return KindPageviews, nil
+	}
+	line, err := in.ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return 0, fmt.Errorf("%s cannot be read: %s", path, unwrapPath(err))
 	}
@@ -68,13 +77,13 @@ func Recognize(path string) (Kind, error) {
 }
 
 func unrecognized(path string) error {
-	return fmt.Errorf("cannot tell what kind of file %s is; give it after --countries, --worldbank, --geoeditors or --observations", path)
+	return fmt.Errorf("cannot tell what kind of file %s is; give it after --countries, --worldbank, --geoeditors, --pageviews or --observations", path)
 }
 
 // kindOfFirstLine reads a file's kind from its first line, BOM removed.
 func kindOfFirstLine(line string) Kind {
 	line = strings.TrimRight(line, "\r\n")
-	if strings.HasPrefix(line, `"Data Source"`) || strings.HasPrefix(line, "Data Source,") {
+	if SniffWorldBank(line) {
 		return KindWorldBank
 	}
 	if strings.Contains(line, "\t") && hasAll(fieldsOf(line, "\t"), countryColumns()) {
@@ -82,6 +91,9 @@ func kindOfFirstLine(line string) Kind {
 	}
 	if hasAll(fieldsOf(strings.ToLower(line), ","), observationColumns()) {
 		return KindObservations
+	}
+	if SniffWikistats2(line) || SniffWivivi(line) {
+		return KindPageviews
 	}
 	return 0
 }
@@ -119,6 +131,8 @@ func (in *Inputs) Add(k Kind, path string) error {
 		in.Geoeditors = append(in.Geoeditors, path)
 	case KindObservations:
 		in.Observations = append(in.Observations, path)
+	case KindPageviews:
+		in.Pageviews = append(in.Pageviews, path)
 	default:
 		return unrecognized(path)
 	}

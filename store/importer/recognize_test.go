@@ -32,7 +32,7 @@ func TestRecognize(t *testing.T) {
 		{"long CSV, columns in another order and case", write("obs.csv", "Year,Value,Country,Indicator,source\r\n2023,1,NG,affiliates.count,x\r\n"), KindObservations, ""},
 		{"World Bank unquoted", write("wb.csv", "Data Source,World Development Indicators,\n"), KindWorldBank, ""},
 		{"a Geoeditors file renamed", write("editors.tsv", "Nigeria\tenwiki\t5 to 99\t10\n"), 0, "cannot tell what kind of file"},
-		{"a countries TSV missing a column", write("c.tsv", "name\tiso_code\n"), 0, "give it after --countries, --worldbank, --geoeditors or --observations"},
+		{"a countries TSV missing a column", write("c.tsv", "name\tiso_code\n"), 0, "give it after --countries, --worldbank, --geoeditors, --pageviews or --observations"},
 		{"empty", write("empty.csv", ""), 0, "cannot tell what kind of file"},
 		{"random bytes", write("rnd.csv", "\x00\x01\xff\xfe"+strings.Repeat("x", 70<<10)), 0, "cannot tell what kind of file"},
 		{"missing", filepath.Join(dir, "no-such.csv"), 0, "cannot be read"},
