@@ -83,8 +83,21 @@ func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Res
 	for _, path := range in.WorldBank {
 		b.worldBank(path, countries)
 	}
-	if len(in.Geoeditors) > 0 {
-		b.geoeditors(in.Geoeditors, countries)
+	// Both Geoeditors releases are published as
+	// geoeditors-monthly-YYYY-MM.tsv: their first line tells them apart.
+	var bucketed, private []string
+	for _, path := range in.Geoeditors {
+		if isGeoeditorsDP(path) {
+			private = append(private, path)
+		} else {
+			bucketed = append(bucketed, path)
+		}
+	}
+	if len(bucketed) > 0 {
+		b.geoeditors(bucketed, countries)
+	}
+	if len(private) > 0 {
+		b.geoeditorsDP(private, countries)
 	}
 	for _, path := range in.Pageviews {
 		b.pageviews(path, countries)

@@ -47,10 +47,11 @@ func (k Kind) Flag() string {
 // a line of their own: the WDI preamble, the countries TSV's header, the
 // long CSV's header.
 func Recognize(path string) (Kind, error) {
-	if geoName.MatchString(filepath.Base(path)) {
+	f, err := os.Open(path)
+	if err != nil && geoName.MatchString(filepath.Base(path)) {
+		// The import names the file's problem, in its place.
 		return KindGeoeditors, nil
 	}
-	f, err := os.Open(path)
 	if err != nil {
 		return 0, fmt.Errorf("%s cannot be read: %s", path, unwrapPath(err))
 	}
@@ -66,6 +67,16 @@ func Recognize(path string) (Kind, error) {
 	if head, _ := in.Peek(8 << 10); SniffTopByCountry(head) {
 		return KindPageviews, nil
 	}
+	if sniffDPReader(in) {
+		return KindGeoeditors, nil
+	}
+	if geoName.MatchString(filepath.Base(path)) {
+		return KindGeoeditors, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("%s cannot be read: %s", path, unwrapPath(err))
+	}
+	in = newInput(io.LimitReader(f, 64<<10))
 	line, err := in.ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return 0, fmt.Errorf("%s cannot be read: %s", path, unwrapPath(err))

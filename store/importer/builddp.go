@@ -1,0 +1,208 @@
+package importer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// isGeoeditorsDP tells a differentially private Geoeditors file from the
+// older bucketed release by its first line (decompressed when gzipped):
+// both are published as geoeditors-monthly-YYYY-MM.tsv.
+func isGeoeditorsDP(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	return sniffDPReader(f)
+}
+
+func sniffDPReader(r io.Reader) bool {
+	in := newInput(io.LimitReader(r, 64<<10))
+	var src io.Reader = in
+	if b, _ := in.Peek(2); len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b {
+		gz, err := gzip.NewReader(in)
+		if err != nil {
+			return false
+		}
+		defer gz.Close()
+		src = gz
+	}
+	line, _ := newInput(io.LimitReader(src, 64<<10)).ReadString('\n')
+	return SniffGeoeditorsDP(line)
+}
+
+// geoeditorsDP reads differentially private Geoeditors files and makes one
+// full release of their years: per country and year, the Wikipedia rows
+// (every activity level) feed Wikipedia editors, the rows of every project
+// all-project editors, and the share of "5 to 99" and "100 or more" among
+// all levels the active share; each month's sums are averaged over the
+// months of the year imported, a country absent from a month's file
+// counting as none that month (below the release threshold). The noise each
+// figure carries is kept: the standard deviation of the mean of the noisy
+// counts, from the country's epsilon (DPNoise).
+func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
+	names := NewNames(countries)
+	type cy struct {
+		iso2 string
+		year int
+	}
+	type sums struct {
+		wp, all, active, veryActive float64
+		varWP, varAll               float64 // noise variance of the sums
+		eps                         float64
+	}
+	var (
+		files    []string
+		byMonth  = map[[2]int]string{}
+		months   = map[int]int{}
+		country  = map[cy]*sums{}
+		wikiSums = map[wikiKey]*[3]float64{}
+		rows     int
+	)
+	for _, path := range paths {
+		cf, file, ok := b.open(path, "Geoeditors monthly (differentially private)")
+		if !ok {
+			continue
+		}
+		rel, ps := ReadGeoeditorsDP(bufio.NewReaderSize(cf, 64<<10), path, names)
+		b.res.Problems = append(b.res.Problems, ps...)
+		var spans []string
+		for _, m := range rel.Months {
+			spans = append(spans, fmt.Sprintf("%04d-%02d", m.Year, m.Month))
+		}
+		covers := strings.Join(spans, ", ")
+		if covers == "" {
+			covers = "no month"
+		}
+		file = b.done(cf, file, covers)
+		if ps.Fatal() {
+			continue
+		}
+		files = append(files, file.Name)
+		b.source(file, "import-geodp-"+file.SHA256[:12], "Geoeditors (differentially private), "+covers+" ("+file.Name+")", "Wikimedia Foundation", "CC0-1.0",
+			"https://analytics.wikimedia.org/published/datasets/geoeditors_monthly/", lastYear(rel), "Editor counts carry differential-privacy noise; the privacy parameters are kept.")
+		for _, m := range rel.Months {
+			key := [2]int{m.Year, m.Month}
+			if prev, dup := byMonth[key]; dup {
+				b.res.Problems = append(b.res.Problems, Problem{File: path, Msg: fmt.Sprintf("%04d-%02d is imported twice (also from %s): each month counts once in a year's average", m.Year, m.Month, prev), Fatal: true})
+				continue
+			}
+			byMonth[key] = file.Name
+			months[m.Year]++
+			for iso2, c := range m.Countries {
+				rows++
+				s := country[cy{iso2, m.Year}]
+				if s == nil {
+					s = &sums{eps: math.Inf(1)}
+					country[cy{iso2, m.Year}] = s
+				}
+				for l := 0; l < 3; l++ {
+					s.wp += c.Wikipedia.Editors[l]
+					s.all += c.All.Editors[l]
+				}
+				s.active += c.All.Editors[DPLevel5to99] + c.All.Editors[DPLevel100]
+				s.veryActive += c.All.Editors[DPLevel100]
+				if c.CountEps > 0 {
+					n := func(d DPCounts) float64 {
+						sd := DPNoise(d.Rows[0]+d.Rows[1]+d.Rows[2], c.CountEps)
+						return sd * sd
+					}
+					s.varWP += n(c.Wikipedia)
+					s.varAll += n(c.All)
+					s.eps = math.Min(s.eps, c.CountEps)
+				}
+				for wiki, lv := range c.Wikis {
+					k := wikiKey{iso2, wiki, m.Year}
+					w := wikiSums[k]
+					if w == nil {
+						w = &[3]float64{}
+						wikiSums[k] = w
+					}
+					for l := 0; l < 3; l++ {
+						w[l] += lv[l]
+					}
+				}
+			}
+		}
+	}
+	if len(files) == 0 || b.res.Problems.Fatal() {
+		return
+	}
+	if rows == 0 {
+		b.noRows(File{Path: strings.Join(paths, ", ")})
+		return
+	}
+	var keys [][2]int
+	for k := range byMonth {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]*100+keys[i][1] < keys[j][0]*100+keys[j][1] })
+	first, last := keys[0], keys[len(keys)-1]
+	span := fmt.Sprintf("%04d-%02d to %04d-%02d", first[0], first[1], last[0], last[1])
+	id := fmt.Sprintf("import-geoeditors-%04d-%02d-%04d-%02d", first[0], first[1], last[0], last[1])
+	b.sources = append(b.sources, model.Source{
+		ID: id, Title: "Geoeditors monthly release (differentially private), " + span, Publisher: "Wikimedia Foundation",
+		Year: last[0], Licence: "CC0-1.0", URL: "https://analytics.wikimedia.org/published/datasets/geoeditors_monthly/",
+		Note: fmt.Sprintf("%d months, %s (%s): editors by country and wiki at three activity levels (1 to 4, 5 to 99, 100 or more edits), averaged over each year's months. Every count carries Laplace noise from the privacy budget epsilon (1.1, 0.2 or 0.1 by the country's risk): a count's noise has a standard deviation of √2/ε. Countries on the protection list are not in the release; a wiki and country below the release threshold are left out. Sums over wikis count an editor active on two wikis twice.",
+			len(keys), span, strings.Join(files, ", ")),
+	})
+	r := release{name: "Geoeditors (differentially private) " + span, path: "Geoeditors " + span, source: id, full: true,
+		years:  map[string][]int{},
+		absent: absentFrom(true, "not in the release: below its threshold, or no editors"),
+	}
+	var years []int
+	for y := range months {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, ind := range []string{model.IndWPEditors, model.IndAllEditors, model.IndVeryActive} {
+		r.years[ind] = years
+	}
+	r.wikiYears = years
+	for k, s := range country {
+		n := float64(months[k.year])
+		pv := model.Provenance{Class: model.ClassReal, Source: id, Period: monthsOf(k.year, months[k.year])}
+		wp, all := s.wp/n, s.all/n
+		r.obs = append(r.obs,
+			model.Observation{ISO2: k.iso2, Indicator: model.IndWPEditors, Year: k.year, Value: wp, Provenance: pv},
+			model.Observation{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Value: all, Provenance: pv})
+		if s.all > 0 {
+			r.obs = append(r.obs, model.Observation{ISO2: k.iso2, Indicator: model.IndVeryActive, Year: k.year, Value: 100 * s.active / s.all, Provenance: pv})
+		}
+		if !math.IsInf(s.eps, 1) {
+			r.noise = append(r.noise,
+				model.Noise{ISO2: k.iso2, Indicator: model.IndWPEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varWP) / n},
+				model.Noise{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varAll) / n})
+		}
+	}
+	for k, w := range wikiSums {
+		n := float64(months[k.year])
+		active := (w[DPLevel5to99] + w[DPLevel100]) / n
+		very := w[DPLevel100] / n
+		r.wikis = append(r.wikis, model.CountryWiki{ISO2: k.iso2, Wiki: k.wiki, Year: k.year,
+			Editors: model.Bounds{Lower: active, Upper: active}, VeryActive: model.Bounds{Lower: very, Upper: very}})
+	}
+	b.releases = append(b.releases, r)
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors (differentially private): %d months, %s: editors of %d countries; counts carry privacy noise, kept beside each figure",
+		len(keys), span, countriesIn(r.obs)))
+}
+
+func lastYear(rel DPRelease) int {
+	y := 0
+	for _, m := range rel.Months {
+		y = max(y, m.Year)
+	}
+	return y
+}
