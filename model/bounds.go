@@ -154,7 +154,24 @@ func (i Indicator) IsCount() bool {
 // Geoeditors release does; modeled figures are not anyone's data, and
 // scores are always shown.
 func (d *Dataset) Exact(c Country, ind Indicator) bool {
-	return !(c.Protected && !ind.Modeled && ind.IsCount())
+	return !(c.Protected && ind.IsCount() && d.hasPublished(c.ISO2, ind))
+}
+
+// hasPublished reports whether any figure of a country's input is real or
+// estimated (the indicator's own mark when the country has none). A
+// protected country's counts are bucketed in every year once one is: a
+// modeled year beside a real one would tell the real one apart.
+func (d *Dataset) hasPublished(iso2 string, ind Indicator) bool {
+	s := d.obs[iso2][ind.ID]
+	if len(s) == 0 {
+		return !ind.Modeled
+	}
+	for _, p := range s {
+		if p.Class != ClassModeled {
+			return true
+		}
+	}
+	return false
 }
 
 // Shown is how an observation of the indicator may be shown for the

@@ -115,6 +115,7 @@ type Dataset struct {
 	missing      map[cellKey]Missing
 	noise        map[cellKey]Noise
 	readings     map[string][]Reading // by ISO2
+	counts       []ClassCount         // by indicator, counted once
 }
 
 type scoreKey struct {
@@ -274,12 +275,37 @@ func New(p Parts) (*Dataset, error) {
 	if err := d.indexProvenance(p); err != nil {
 		return nil, err
 	}
+	d.counts = d.countClasses()
 	for y := range years {
 		d.Years = append(d.Years, y)
 	}
 	sort.Ints(d.Years)
 	d.SetScores(p.Scores)
 	return d, nil
+}
+
+// Parts returns the tables the dataset was built from, as fresh slices:
+// what a database write or a rebuilt dataset starts from.
+func (d *Dataset) Parts() Parts {
+	langs := make(map[string]string, len(d.Languages))
+	for k, v := range d.Languages {
+		langs[k] = v
+	}
+	return Parts{
+		Meta:         d.Meta,
+		Countries:    append([]Country(nil), d.Countries...),
+		Sources:      append([]Source(nil), d.Sources...),
+		Indicators:   append([]Indicator(nil), d.Indicators...),
+		Languages:    langs,
+		Wikis:        append([]Wiki(nil), d.Wikis...),
+		Observations: d.Observations(),
+		Scores:       d.Scores(),
+		Bounds:       d.AllBounds(),
+		CountryWikis: d.AllCountryWikis(),
+		Missing:      d.AllMissing(),
+		Noise:        d.AllNoise(),
+		Readings:     d.AllReadings(),
+	}
 }
 
 // SetScores replaces the dataset's scores.
@@ -411,34 +437,54 @@ func (d *Dataset) HasYear(year int) bool {
 	return i < len(d.Years) && d.Years[i] == year
 }
 
-// Modeled reports whether any scored input of the dataset is modeled, so that
+// Modeled reports whether any figure of a scored input is modeled, so that
 // screens and exports know to carry the "modeled" mark.
-func (d *Dataset) Modeled() bool {
-	for _, ind := range d.Indicators {
-		if ind.Modeled && ind.Facet != Context {
-			return true
-		}
-	}
-	return false
-}
+func (d *Dataset) Modeled() bool { return len(d.ModeledInputs()) > 0 }
 
-// FullyModeled reports whether every scored input is modeled: the sample,
-// or a database that imported context figures alone.
+// FullyModeled reports whether every figure of every scored input is
+// modeled: the sample, or a database that imported context figures alone.
 func (d *Dataset) FullyModeled() bool {
+	counts := map[string]ClassCount{}
+	for _, c := range d.counts {
+		counts[c.Indicator] = c
+	}
 	for _, ind := range d.Indicators {
-		if !ind.Modeled && ind.Facet != Context && !ind.Derived() {
+		if ind.Facet == Context || ind.Derived() {
+			continue
+		}
+		if c := counts[ind.ID]; c.Real+c.Estimated > 0 || (c.Modeled == 0 && !ind.Modeled) {
 			return false
 		}
 	}
 	return d.Modeled()
 }
 
-// ModeledInputs are the scored inputs whose figures are modeled, in catalog
+// PartlyModeled reports whether an input has modeled figures beside real
+// or estimated ones: an import gave some of its years.
+func (d *Dataset) PartlyModeled(id string) bool {
+	for _, c := range d.counts {
+		if c.Indicator == id {
+			return c.Modeled > 0 && c.Real+c.Estimated > 0
+		}
+	}
+	return false
+}
+
+// ModeledInputs are the scored inputs with any modeled figure, in catalog
 // order; growth inputs, computed from the input they rate, are left out.
+// An input with no figure at all is modeled when its indicator says so.
 func (d *Dataset) ModeledInputs() []Indicator {
+	counts := map[string]ClassCount{}
+	for _, c := range d.ClassCounts() {
+		counts[c.Indicator] = c
+	}
 	var out []Indicator
 	for _, ind := range d.Indicators {
-		if ind.Modeled && ind.Facet != Context && !ind.Derived() {
+		if ind.Facet == Context || ind.Derived() {
+			continue
+		}
+		c := counts[ind.ID]
+		if c.Modeled > 0 || (ind.Modeled && c.Real+c.Estimated == 0) {
 			out = append(out, ind)
 		}
 	}

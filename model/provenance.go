@@ -215,7 +215,9 @@ type ClassCount struct {
 
 // ClassCounts counts the stored observations of every stored (not derived)
 // indicator by class, in catalog order.
-func (d *Dataset) ClassCounts() []ClassCount {
+func (d *Dataset) ClassCounts() []ClassCount { return slices.Clone(d.counts) }
+
+func (d *Dataset) countClasses() []ClassCount {
 	byID := map[string]*ClassCount{}
 	var out []ClassCount
 	for _, ind := range d.Indicators {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/equitylandscape/equity/model"
+	sqlite3 "modernc.org/sqlite/lib"
 	"modernc.org/sqlite/vfs"
 )
 
@@ -28,6 +29,7 @@ const sqliteMagic = "SQLite format 3\x00"
 type origin struct {
 	shown    string
 	embedded bool
+	path     string // the file on disk, "" for the embedded database
 }
 
 // fix is what to do about a database that cannot be used.
@@ -67,7 +69,7 @@ func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
 // LoadFile loads the database at path, read-only: nothing is ever written to
 // a file the user did not ask to write.
 func LoadFile(path string) (*model.Dataset, error) {
-	o := origin{shown: path}
+	o := origin{shown: path, path: path}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -76,6 +78,9 @@ func LoadFile(path string) (*model.Dataset, error) {
 		return nil, unreadable(o, err)
 	case st.IsDir():
 		return nil, &Error{Path: path, Problem: "is a directory, not a database file", Hint: "give the path of a .db file"}
+	case !st.Mode().IsRegular():
+		// Opening a named pipe waits for a writer; a device may never end.
+		return nil, &Error{Path: path, Problem: notAFile(st.Mode()) + ", not a database file", Hint: "give the path of a .db file"}
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -85,7 +90,11 @@ func LoadFile(path string) (*model.Dataset, error) {
 		return nil, err
 	}
 	uri := fileURI(path)
-	if settledWAL(path) {
+	immutable, err := checkWAL(o)
+	if err != nil {
+		return nil, err
+	}
+	if immutable {
 		uri += "?immutable=1"
 	}
 	d, err := load(uri, "", o)
@@ -93,24 +102,6 @@ func LoadFile(path string) (*model.Dataset, error) {
 		return nil, err
 	}
 	return d, nil
-}
-
-// settledWAL reports whether path is a database in WAL mode with no -wal file
-// beside it, so that the file holds everything. SQLite would open it by
-// creating -wal and -shm files, which a read-only connection then leaves
-// behind; opened as immutable, it is read as it is and nothing is created.
-func settledWAL(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var head [20]byte
-	if _, err := io.ReadFull(f, head[:]); err != nil || (head[18] != 2 && head[19] != 2) {
-		return false
-	}
-	_, err = os.Lstat(path + "-wal")
-	return errors.Is(err, fs.ErrNotExist)
 }
 
 // checkHeader refuses a file that is not a SQLite database before SQLite sees
@@ -187,10 +178,13 @@ func load(uri, vfsName string, o origin) (*model.Dataset, error) {
 		return nil, o.error("is a SQLite database but not an equity database (it has no schema version)", nil)
 	case version > SchemaVersion:
 		return nil, &Error{Path: o.shown, Problem: fmt.Sprintf("was written by a newer equity (schema version %d; this one reads %d)", version, SchemaVersion), Hint: "open it with that version, or leave out --db to use the bundled data"}
-	case version != SchemaVersion:
-		return nil, o.error(fmt.Sprintf("was written by an older equity (schema version %d; this one reads %d)", version, SchemaVersion), nil)
+	case version < OldestSchema:
+		return nil, o.error(fmt.Sprintf("was written by an older equity (schema version %d; this one reads %d to %d)", version, OldestSchema, SchemaVersion), nil)
 	}
-	if err := checkTables(db, o); err != nil {
+	if err := checkTables(db, o, version); err != nil {
+		return nil, err
+	}
+	if err := validate(db, o); err != nil {
 		return nil, err
 	}
 	d, err := read(db)
@@ -206,20 +200,27 @@ func load(uri, vfsName string, o origin) (*model.Dataset, error) {
 }
 
 // damaged reports what SQLite found wrong. A query that names a column the
-// table lacks means another layout, not damage.
+// table lacks means another layout, not damage; what a program stopped
+// mid-write left, or a path SQLite cannot take, is no damage either. Only
+// SQLite's words for the kind of error are shown, never its detailed message,
+// which may quote the file's own schema.
 func damaged(o origin, err error) error {
-	msg := err.Error()
 	var se *sqliteError
-	if errors.As(err, &se) {
-		msg = se.msg
+	if !errors.As(err, &se) {
+		return o.error("is damaged ("+model.CleanText(err.Error())+")", err)
 	}
-	if strings.Contains(msg, "no such column") {
-		return o.error("does not have the columns this equity reads ("+model.CleanText(msg)+")", err)
+	if strings.HasPrefix(se.msg, "no such column") {
+		return o.error("does not have the columns this equity reads ("+model.CleanText(se.msg)+")", err)
 	}
-	return o.error("is damaged ("+model.CleanText(msg)+")", err)
+	if o.path != "" {
+		if e := openProblem(o, se); e != nil {
+			return e
+		}
+	}
+	return o.error("is damaged ("+model.CleanText(se.kind)+")", err)
 }
 
-func checkTables(db *rawDB, o origin) error {
+func checkTables(db *rawDB, o origin, version int) error {
 	have := map[string]bool{}
 	err := db.query("SELECT name FROM sqlite_master WHERE type = 'table'", func(w row) error {
 		have[w.text(0)] = true
@@ -228,10 +229,105 @@ func checkTables(db *rawDB, o origin) error {
 	if err != nil {
 		return damaged(o, err)
 	}
-	for _, t := range tableNames() {
+	for _, t := range tablesOf(version) {
 		if !have[t] {
 			return o.error(fmt.Sprintf("has no %q table, so it is not an equity database or it is damaged", t), nil)
 		}
 	}
 	return nil
+}
+
+// checkWAL looks beside a database in WAL mode before SQLite opens it, since
+// SQLite would create a -shm file (and a -wal file) beside it and leave them
+// there. A database whose -wal file is missing or empty holds everything, so
+// it is opened immutable: read as it is, nothing created. One whose -wal
+// holds changes and that has no -shm was left by a program stopped before
+// it moved them into the file: reading them means creating a -shm file, so
+// it is refused. With a -shm file, a program may be writing it right now, and
+// SQLite reads through the files that are there.
+func checkWAL(o origin) (immutable bool, err error) {
+	if !walMode(o.path) {
+		return false, nil
+	}
+	wal, err := os.Lstat(o.path + "-wal")
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, nil // SQLite will say what is wrong
+	}
+	if _, err := os.Lstat(o.path + "-shm"); !errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if wal.Size() == 0 {
+		return true, nil
+	}
+	return false, walChanges(o)
+}
+
+// walMode reports whether the file's header says it is in WAL mode.
+func walMode(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	return head[18] == 2 || head[19] == 2
+}
+
+// walChanges refuses a database whose -wal file holds changes not yet in it.
+func walChanges(o origin) *Error {
+	wal := filepath.Base(o.path) + "-wal"
+	if !folderWritable(filepath.Dir(o.path)) {
+		return &Error{Path: o.shown,
+			Problem: fmt.Sprintf("has changes in %s that are not in the file yet, and its folder cannot be written, so SQLite cannot read them", wal),
+			Hint:    "copy both files to a folder you can write to and open the copy"}
+	}
+	return &Error{Path: o.shown,
+		Problem: fmt.Sprintf("has changes in %s that are not in the file yet, left by a program that stopped before it moved them in", wal),
+		Hint:    "open it once with sqlite3 (or the program that wrote it) to move them in, then try again"}
+}
+
+// openProblem says why SQLite could not open a file for what is not damage:
+// an unfinished change beside it, a folder it cannot write the -shm file
+// to, a path too long for it. nil means none of these.
+func openProblem(o origin, se *sqliteError) *Error {
+	switch {
+	case se.ext == sqlite3.SQLITE_READONLY_ROLLBACK:
+		return &Error{Path: o.shown,
+			Problem: fmt.Sprintf("has an unfinished change in %s, left by a program that stopped while writing it", filepath.Base(o.path)+"-journal"),
+			Hint:    "open it once with sqlite3 (or the program that wrote it) to roll the change back, then try again"}
+	case se.code != sqlite3.SQLITE_CANTOPEN && se.ext != sqlite3.SQLITE_READONLY_CANTINIT &&
+		se.ext != sqlite3.SQLITE_READONLY_RECOVERY && se.ext != sqlite3.SQLITE_READONLY_DIRECTORY:
+		return nil
+	}
+	if n := len(realPath(o.path)); n >= maxSQLitePath {
+		return &Error{Path: o.shown,
+			Problem: fmt.Sprintf("cannot be opened: its path is longer than SQLite can open (%d bytes)", n),
+			Hint:    "move it to a folder with a shorter path"}
+	}
+	if _, err := os.Lstat(o.path + "-wal"); err == nil {
+		return walChanges(o)
+	}
+	return nil
+}
+
+// maxSQLitePath is the length from which SQLite's Unix file layer refuses a
+// path (its MAX_PATHNAME, 512, counts the terminating NUL); a Windows path
+// runs into the system's limit first.
+const maxSQLitePath = 512
+
+// realPath is the path SQLite works with: absolute, links followed.
+func realPath(path string) string {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		path = p
+	}
+	if p, err := filepath.Abs(path); err == nil {
+		path = p
+	}
+	return path
 }

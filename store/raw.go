@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"modernc.org/libc"
@@ -80,10 +79,14 @@ func (r *rawDB) close() {
 	r.tls.Close()
 }
 
-// sqliteError is an error SQLite reported, in its own words.
+// sqliteError is an error SQLite reported: its result codes, its message
+// (which may quote a query or the file's schema) and its generic words for the
+// kind of error (which quote nothing).
 type sqliteError struct {
-	code int32
+	code int32 // the primary result code, SQLITE_CANTOPEN
+	ext  int32 // the extended result code, SQLITE_CANTOPEN_FULLPATH
 	msg  string
+	kind string
 }
 
 func (e *sqliteError) Error() string { return e.msg }
@@ -95,7 +98,15 @@ func (r *rawDB) err(rc int32) error {
 			msg = m
 		}
 	}
-	return &sqliteError{code: rc & 0xff, msg: msg}
+	ext := rc
+	if r.db != 0 {
+		ext = sqlite3.Xsqlite3_extended_errcode(r.tls, r.db)
+		if ext&0xff != rc&0xff {
+			ext = rc // the connection's last error is another one
+		}
+	}
+	kind := libc.GoString(sqlite3.Xsqlite3_errstr(r.tls, ext))
+	return &sqliteError{code: rc & 0xff, ext: ext, msg: msg, kind: kind}
 }
 
 // row reads the columns of the current row of a query.
@@ -166,7 +177,7 @@ func (r *rawDB) one(q string) (int, error) {
 		return nil
 	})
 	if err == nil && !found {
-		err = fmt.Errorf("%s: no row", q)
+		err = errors.New("a query that returns a row returned none")
 	}
 	return v, err
 }

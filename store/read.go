@@ -33,6 +33,14 @@ func (in interner) of(b []byte) string {
 func read(db *rawDB) (*model.Dataset, error) {
 	var p model.Parts
 	in := interner{}
+	version, err := db.one("PRAGMA user_version")
+	if err != nil {
+		return nil, err
+	}
+	readObservations := readObservations
+	if version < 3 {
+		readObservations = readObservationsV2
+	}
 	steps := []struct {
 		table string
 		read  func(*rawDB, *model.Parts, interner) error
@@ -48,6 +56,16 @@ func read(db *rawDB) (*model.Dataset, error) {
 		{"scores", readScores},
 		{"bounds", readBounds},
 		{"country_wikis", readCountryWikis},
+	}
+	if version >= 3 {
+		steps = append(steps, []struct {
+			table string
+			read  func(*rawDB, *model.Parts, interner) error
+		}{
+			{"missing", readMissing},
+			{"noise", readNoise},
+			{"readings", readReadings},
+		}...)
 	}
 	for _, s := range steps {
 		if err := s.read(db, &p, in); err != nil {
@@ -163,9 +181,55 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 		return err
 	}
 	p.Observations = make([]model.Observation, 0, n)
+	return db.query("SELECT iso2, indicator_id, year, value, class, source_id, period FROM observations", func(w row) error {
+		p.Observations = append(p.Observations, model.Observation{
+			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Value: w.float(3),
+			Provenance: model.Provenance{Class: model.Class(in.of(w.bytes(4))), Source: in.of(w.bytes(5)), Period: in.of(w.bytes(6))},
+		})
+		return nil
+	})
+}
+
+// readObservationsV2 reads a version 2 database's observations, which have
+// no provenance of their own: model.New gives them their indicator's.
+func readObservationsV2(db *rawDB, p *model.Parts, in interner) error {
+	n, err := db.one("SELECT count(*) FROM observations")
+	if err != nil {
+		return err
+	}
+	p.Observations = make([]model.Observation, 0, n)
 	return db.query("SELECT iso2, indicator_id, year, value FROM observations", func(w row) error {
 		p.Observations = append(p.Observations, model.Observation{
 			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Value: w.float(3),
+		})
+		return nil
+	})
+}
+
+func readMissing(db *rawDB, p *model.Parts, in interner) error {
+	return db.query("SELECT iso2, indicator_id, year, reason, source_id FROM missing", func(w row) error {
+		p.Missing = append(p.Missing, model.Missing{
+			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Reason: in.of(w.bytes(3)), Source: in.of(w.bytes(4)),
+		})
+		return nil
+	})
+}
+
+func readNoise(db *rawDB, p *model.Parts, in interner) error {
+	return db.query("SELECT iso2, indicator_id, year, epsilon, sd FROM noise", func(w row) error {
+		p.Noise = append(p.Noise, model.Noise{
+			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Epsilon: w.float(3), SD: w.float(4),
+		})
+		return nil
+	})
+}
+
+func readReadings(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT iso2, project, year, period, views, lower, upper, share, source_id FROM readings`
+	return db.query(q, func(w row) error {
+		p.Readings = append(p.Readings, model.Reading{
+			ISO2: in.of(w.bytes(0)), Project: in.of(w.bytes(1)), Year: w.int(2), Period: in.of(w.bytes(3)),
+			Views: w.float(4), Bounds: model.Bounds{Lower: w.float(5), Upper: w.float(6)}, Share: w.float(7), Source: in.of(w.bytes(8)),
 		})
 		return nil
 	})

@@ -3,14 +3,29 @@
 // into memory, and writing a new one.
 package store
 
-// SchemaVersion is the PRAGMA user_version of the databases this build reads
-// and writes. Bump it with any change to the tables below. Version 2 added
-// bounds and country_wikis, for imported Geoeditors counts.
-const SchemaVersion = 2
+// SchemaVersion is the PRAGMA user_version of the databases this build
+// writes. Bump it with any change to the tables below. Version 2 added
+// bounds and country_wikis, for imported Geoeditors counts; version 3 the
+// class, source and period of every observation, the missing cells with
+// their reasons, the privacy noise of counts, and the readings of editions.
+const SchemaVersion = 3
 
-// tableNames lists the tables in the order they are created and checked.
-func tableNames() []string {
-	return []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis", "bounds", "country_wikis"}
+// OldestSchema is the oldest version this build still reads: a version 2
+// database's observations take their indicator's class and source, as they
+// meant then, so that a user's earlier import keeps working.
+const OldestSchema = 2
+
+// tableNames lists the tables of this build's schema, in the order they
+// are created and checked.
+func tableNames() []string { return tablesOf(SchemaVersion) }
+
+// tablesOf lists the tables of a schema version.
+func tablesOf(version int) []string {
+	names := []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis", "bounds", "country_wikis"}
+	if version >= 3 {
+		names = append(names, "missing", "noise", "readings")
+	}
+	return names
 }
 
 // schema creates an empty equity database. Scores are derived data: they are
@@ -63,6 +78,9 @@ CREATE TABLE observations (
 	indicator_id TEXT NOT NULL,
 	year         INTEGER NOT NULL,
 	value        REAL NOT NULL,
+	class        TEXT NOT NULL CHECK (class IN ('real', 'estimated', 'modeled')),
+	source_id    TEXT NOT NULL,
+	period       TEXT NOT NULL,
 	PRIMARY KEY (iso2, indicator_id, year)
 ) WITHOUT ROWID;
 CREATE TABLE scores (
@@ -107,5 +125,33 @@ CREATE TABLE country_wikis (
 	very_active_lower REAL NOT NULL,
 	very_active_upper REAL NOT NULL,
 	PRIMARY KEY (iso2, wiki, year)
+) WITHOUT ROWID;
+CREATE TABLE missing (
+	iso2         TEXT NOT NULL,
+	indicator_id TEXT NOT NULL,
+	year         INTEGER NOT NULL,
+	reason       TEXT NOT NULL,
+	source_id    TEXT NOT NULL,
+	PRIMARY KEY (iso2, indicator_id, year)
+) WITHOUT ROWID;
+CREATE TABLE noise (
+	iso2         TEXT NOT NULL,
+	indicator_id TEXT NOT NULL,
+	year         INTEGER NOT NULL,
+	epsilon      REAL NOT NULL,
+	sd           REAL NOT NULL,
+	PRIMARY KEY (iso2, indicator_id, year)
+) WITHOUT ROWID;
+CREATE TABLE readings (
+	iso2      TEXT NOT NULL,
+	project   TEXT NOT NULL,
+	year      INTEGER NOT NULL,
+	period    TEXT NOT NULL,
+	views     REAL NOT NULL,
+	lower     REAL NOT NULL,
+	upper     REAL NOT NULL,
+	share     REAL NOT NULL,
+	source_id TEXT NOT NULL,
+	PRIMARY KEY (iso2, project, year, period)
 ) WITHOUT ROWID;
 `

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/equitylandscape/equity/model"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -14,16 +15,34 @@ import (
 // file beside path and renames it into place only once it is complete and on
 // disk, so that a crash or a full disk never leaves a half-written database
 // where a good one was. An existing file at path is replaced: callers that
-// must not replace one check first.
-func Write(path string, d *model.Dataset) (err error) {
+// must not replace one check first (CheckOutput). An error is a *WriteError.
+func Write(path string, d *model.Dataset) error {
+	_, err := WriteReport(path, d)
+	return err
+}
+
+// WriteReport is Write that first removes, from path's folder, the
+// temporary files of writes that were killed before they finished
+// (CleanLeftovers), and returns their paths, so that the caller can say so.
+func WriteReport(path string, d *model.Dataset) (removed []string, err error) {
+	return write(path, d, "")
+}
+
+// write is Write with SQLite options added to the temporary file's URI, for
+// tests that make the disk fill up.
+func write(path string, d *model.Dataset, options string) (removed []string, err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".equity-*.db.tmp")
+	// A folder that cannot be listed will not take the new file either:
+	// creating it says why.
+	removed, _ = CleanLeftovers(dir)
+	tmp, err := CreateTemp(dir)
 	if err != nil {
-		return fmt.Errorf("create a temporary file in %s: %w", dir, err)
+		return removed, writeFailure(path, err)
 	}
 	tmpPath := tmp.Name()
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmpPath, err)
+		os.Remove(tmpPath)
+		return removed, writeFailure(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -33,29 +52,29 @@ func Write(path string, d *model.Dataset) (err error) {
 
 	// The journal is off: the temporary file is thrown away on any failure,
 	// so there is nothing a journal could roll back to.
-	db, err := sql.Open("sqlite", fileURI(tmpPath)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	db, err := sql.Open("sqlite", fileURI(tmpPath)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)"+options)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", tmpPath, err)
+		return removed, writeFailure(path, err)
 	}
 	if err := writeAll(db, d); err != nil {
 		db.Close()
-		return fmt.Errorf("write %s: %w", tmpPath, err)
+		return removed, writeFailure(path, err)
 	}
 	if err := db.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmpPath, err)
+		return removed, writeFailure(path, err)
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return err
+		return removed, writeFailure(path, err)
 	}
 	// CreateTemp makes the file private; a database is shared like any
 	// document.
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
-		return fmt.Errorf("chmod %s: %w", tmpPath, err)
+		return removed, writeFailure(path, err)
 	}
 	if err := os.Rename(tmpPath, path); err != nil {
-		return fmt.Errorf("move %s into place: %w", path, err)
+		return removed, writeFailure(path, err)
 	}
-	return nil
+	return removed, nil
 }
 
 func syncFile(path string) error {
@@ -114,7 +133,7 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 		ins.row("INSERT INTO wikis VALUES (?,?,?,?)", w.DB, w.Lang, w.Project, w.Status)
 	}
 	for _, o := range d.Observations() {
-		ins.row("INSERT INTO observations VALUES (?,?,?,?)", o.ISO2, o.Indicator, o.Year, o.Value)
+		ins.row("INSERT INTO observations VALUES (?,?,?,?,?,?,?)", o.ISO2, o.Indicator, o.Year, o.Value, string(o.Class), o.Source, o.Period)
 	}
 	for _, s := range d.Scores() {
 		ins.row("INSERT INTO scores VALUES (?,?,?,?,?)", s.ISO2, string(s.Domain), string(s.Facet), s.Year, s.Score)
@@ -125,6 +144,15 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 	for _, cw := range d.AllCountryWikis() {
 		ins.row("INSERT INTO country_wikis VALUES (?,?,?,?,?,?,?)", cw.ISO2, cw.Wiki, cw.Year,
 			cw.Editors.Lower, cw.Editors.Upper, cw.VeryActive.Lower, cw.VeryActive.Upper)
+	}
+	for _, x := range d.AllMissing() {
+		ins.row("INSERT INTO missing VALUES (?,?,?,?,?)", x.ISO2, x.Indicator, x.Year, x.Reason, x.Source)
+	}
+	for _, n := range d.AllNoise() {
+		ins.row("INSERT INTO noise VALUES (?,?,?,?,?)", n.ISO2, n.Indicator, n.Year, n.Epsilon, n.SD)
+	}
+	for _, r := range d.AllReadings() {
+		ins.row("INSERT INTO readings VALUES (?,?,?,?,?,?,?,?,?)", r.ISO2, r.Project, r.Year, r.Period, r.Views, r.Lower, r.Upper, r.Share, r.Source)
 	}
 	if ins.err != nil {
 		return ins.err
@@ -165,15 +193,34 @@ func (in *inserter) row(query string, args ...any) {
 	if !ok {
 		st, in.err = in.tx.Prepare(query)
 		if in.err != nil {
-			in.err = fmt.Errorf("prepare %q: %w", query, in.err)
+			in.err = &tableError{table: tableOf(query), err: in.err}
 			return
 		}
 		in.stmts[query] = st
 	}
 	if _, err := st.Exec(args...); err != nil {
-		in.err = fmt.Errorf("%s %v: %w", query, args, err)
+		// The table only: the statement and the row's values stay out of
+		// a message.
+		in.err = &tableError{table: tableOf(query), err: err}
 	}
 }
+
+// tableOf is the table an "INSERT INTO table ..." statement writes.
+func tableOf(query string) string {
+	if f := strings.Fields(query); len(f) > 2 {
+		return f[2]
+	}
+	return ""
+}
+
+// tableError is a row that a table refused.
+type tableError struct {
+	table string
+	err   error
+}
+
+func (e *tableError) Error() string { return "the " + e.table + " table: " + e.err.Error() }
+func (e *tableError) Unwrap() error { return e.err }
 
 func (in *inserter) close() error {
 	for _, st := range in.stmts {

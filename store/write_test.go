@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/equitylandscape/equity/model"
@@ -242,4 +243,64 @@ func firstDiff(a, b []byte) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// TestWriteDiskFull: a disk that fills while the database is written gives
+// one sentence that says so, the file that was there is kept, and no
+// temporary file is left.
+func TestWriteDiskFull(t *testing.T) {
+	dir := t.TempDir()
+	path := writeDataset(t, fixture(t), dir, "my.db")
+	before := fileSnapshot(t, dir)
+	err := store.WriteWithMaxPages(path, loadEmbedded(t), 20)
+	if err == nil {
+		t.Fatal("Write succeeded")
+	}
+	want := "the disk is full writing " + path + ": nothing was written; free some space and try again"
+	if err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	sameSnapshot(t, before, fileSnapshot(t, dir))
+}
+
+// TestWriteFailureWords: errors of the system while writing are said in
+// words, with nothing but the path.
+func TestWriteFailureWords(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&os.PathError{Op: "write", Path: "/tmp/.equity-1-2.tmp", Err: syscall.ENOSPC},
+			"the disk is full writing my.db: nothing was written; free some space and try again"},
+		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EACCES},
+			"permission was denied writing my.db: nothing was written; write it to a folder you can write to"},
+		{&os.PathError{Op: "open", Path: "/x/.equity-1-2.tmp", Err: syscall.ENOENT},
+			"the folder was not found writing my.db: nothing was written; create it, or write the database elsewhere"},
+	} {
+		if got := store.WriteFailure("my.db", tt.err).Error(); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestWriteErrorsLeakNothing: a write that fails on a row says which table,
+// never the statement or the row's values.
+func TestWriteErrorsLeakNothing(t *testing.T) {
+	d := fixture(t)
+	d.Countries = append(d.Countries, d.Countries[1]) // Åland, twice
+	path := filepath.Join(t.TempDir(), "x.db")
+	err := store.Write(path, d)
+	if err == nil {
+		t.Fatal("Write succeeded")
+	}
+	t.Log(err)
+	msg := err.Error()
+	for _, leak := range []string{"INSERT", "VALUES", "?", "Åland", "ALA", "AX", ".tmp"} {
+		if strings.Contains(msg, leak) {
+			t.Errorf("%q shows %q", msg, leak)
+		}
+	}
+	if !strings.Contains(msg, "countries table") || !strings.Contains(msg, "nothing was written") {
+		t.Errorf("%q does not name the table and say nothing was written", msg)
+	}
 }

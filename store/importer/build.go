@@ -28,6 +28,18 @@ type Inputs struct {
 	Pageviews []string
 }
 
+// Paths lists every file of the inputs.
+func (in Inputs) Paths() []string {
+	var out []string
+	if in.Countries != "" {
+		out = append(out, in.Countries)
+	}
+	for _, list := range [][]string{in.WorldBank, in.Geoeditors, in.Pageviews, in.Observations} {
+		out = append(out, list...)
+	}
+	return out
+}
+
 // Empty reports whether no file was given.
 func (in Inputs) Empty() bool {
 	return in.Countries == "" && len(in.WorldBank) == 0 && len(in.Geoeditors) == 0 && len(in.Observations) == 0 && len(in.Pageviews) == 0

@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/store"
 )
 
 // Version is the format version of the files Save writes and Load reads.
@@ -85,6 +87,8 @@ type Store struct {
 
 	now   func() time.Time
 	fault func(stage string) error // tests: make a stage of Save, or the move aside, fail
+
+	removed []string // the leftover temporary files the last Save removed
 }
 
 // New returns a store of checklists under dir (DefaultDir, usually). It does
@@ -357,6 +361,7 @@ func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.removed = nil
 	switch _, reason, err := readFile(path, useCase, subjectKey); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -368,7 +373,20 @@ func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("did not save the checklist: cannot create the directory %s (%w)", showPath(dir), Cause(err))
 	}
+	// A save that was killed before it renamed its temporary file left it
+	// here; one that cannot be removed now does no harm but take space.
+	s.removed, _ = store.CleanLeftovers(dir)
 	return s.writeAtomic(path, buf.Bytes())
+}
+
+// Removed returns the temporary files of saves that were stopped before they
+// finished (equity killed, the machine down) that the last Save removed. The
+// package writes nothing to the terminal, which belongs to the interface:
+// whoever calls Save may tell the user.
+func (s *Store) Removed() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.removed)
 }
 
 // writeAtomic writes data to a temporary file in path's directory, flushes it
@@ -382,8 +400,10 @@ func (s *Store) writeAtomic(path string, data []byte) (err error) {
 		return failed("creating a temporary file", err)
 	}
 	dir := filepath.Dir(path)
-	// CreateTemp makes the file 0600: private, as a saved checklist is.
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	// CreateTemp makes the file 0600: private, as a saved checklist is; its
+	// name carries this process's id, so that CleanLeftovers can tell it
+	// from the file of a save still under way.
+	tmp, err := store.CreateTemp(dir)
 	if err != nil {
 		return failed("creating a temporary file", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -79,7 +80,7 @@ func names(t *testing.T, dir string) []string {
 func noTemp(t *testing.T, dir string) {
 	t.Helper()
 	for _, n := range names(t, dir) {
-		if strings.Contains(n, ".tmp-") {
+		if strings.Contains(n, ".tmp-") || strings.HasPrefix(n, ".equity-") {
 			t.Errorf("temporary file %s left in %s", n, dir)
 		}
 	}
@@ -845,5 +846,57 @@ func TestCorruptErrorQuotesPath(t *testing.T) {
 	err := &CorruptError{Path: "/d/a\nb.json", MovedTo: "/d/a\nb.json.corrupt-x", Reason: "is not valid JSON"}
 	if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, `"/d/a\nb.json"`) {
 		t.Errorf("message %q", msg)
+	}
+}
+
+// TestSaveRemovesLeftovers: a save's temporary file is named for its process;
+// the file of a save that was killed is removed by the next save, which
+// tells its caller through Removed and prints nothing; a live process's file
+// is kept.
+func TestSaveRemovesLeftovers(t *testing.T) {
+	s := newStore(t)
+	path := mustPath(t, s, 1, "NG")
+	dir := filepath.Dir(path)
+	var during []string
+	s.fault = func(stage string) error {
+		if stage == "rename" {
+			during = names(t, dir)
+		}
+		return nil
+	}
+	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+		t.Fatal(err)
+	}
+	s.fault = nil
+	prefix := fmt.Sprintf(".equity-%d-", os.Getpid())
+	if !slices.ContainsFunc(during, func(n string) bool { return strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".tmp") }) {
+		t.Errorf("during the save the directory held %q, no %s<random>.tmp", during, prefix)
+	}
+	if r := s.Removed(); len(r) != 0 {
+		t.Errorf("Removed = %q after a save with nothing to remove", r)
+	}
+
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Skipf("cannot run a process: %v", err)
+	}
+	killed := filepath.Join(dir, fmt.Sprintf(".equity-%d-77.tmp", cmd.Process.Pid))
+	writeBytes(t, killed, []byte(`{"version": 1, "use_ca`))
+	live := filepath.Join(dir, fmt.Sprintf(".equity-%d-78.tmp", os.Getppid()))
+	writeBytes(t, live, []byte(`{"version": 1, "use_ca`))
+	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Removed(); !slices.Equal(r, []string{killed}) {
+		t.Errorf("Removed = %q, want %q", r, killed)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{filepath.Base(live), "uc1-NG.json"}) {
+		t.Errorf("the directory holds %q", got)
+	}
+	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Removed(); len(r) != 0 {
+		t.Errorf("Removed = %q: it tells of one save's removals only", r)
 	}
 }

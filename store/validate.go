@@ -1,0 +1,163 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// MinYear and MaxYear bound the years a database may hold: the World Bank's
+// series start in 1960, and a year past 2100 is a typing mistake, not a
+// projection equity shows.
+const (
+	MinYear = 1960
+	MaxYear = 2100
+)
+
+// rule is what a numeric column may hold beyond a finite number.
+type rule int
+
+const (
+	finite  rule = iota // any finite number
+	score               // 0–100, a percentile rank
+	percent             // 0–100, a share of a population
+	year                // a whole number, MinYear–MaxYear
+)
+
+type column struct {
+	name     string
+	rule     rule
+	nullable bool // NULL means "not known" here, as data_risk_score's does
+}
+
+// checkedTable is a table's key, which names a bad row, and the numeric
+// columns that are checked.
+type checkedTable struct {
+	name    string
+	key     []string
+	columns []column
+}
+
+// checkedTables lists every numeric column loading reads. SQLite keeps text
+// in a REAL column when it does not look like a number, and reading it as a
+// number gives 0; it keeps ±Inf; it turns NaN into NULL. None of it may
+// reach the scores and screens as if it were a figure.
+func checkedTables() []checkedTable {
+	return []checkedTable{
+		{"countries", []string{"iso2"}, []column{{"is_protected", finite, false}, {"data_risk_score", finite, true}}},
+		{"country_languages", []string{"iso2", "lang"}, []column{{"population_pct", percent, false}}},
+		{"indicators", []string{"id"}, []column{{"weight", finite, false}}},
+		{"observations", []string{"iso2", "indicator_id", "year"}, []column{{"year", year, false}, {"value", finite, false}}},
+		{"scores", []string{"iso2", "domain", "facet", "year"}, []column{{"year", year, false}, {"score", score, false}}},
+		{"bounds", []string{"iso2", "indicator_id", "year"}, []column{{"year", year, false}, {"lower", finite, false}, {"upper", finite, false}}},
+		{"country_wikis", []string{"iso2", "wiki", "year"}, []column{{"year", year, false},
+			{"editors_lower", finite, false}, {"editors_upper", finite, false}, {"very_active_lower", finite, false}, {"very_active_upper", finite, false}}},
+	}
+}
+
+// badSQL is an SQL condition true when column c breaks its rule. It is a
+// range test, the cheapest SQLite evaluates: text and blobs sort above every
+// number, ±Inf lie outside the finite range, and NULL is tested apart. Go
+// then tells which rule the row broke (problem).
+func (c column) badSQL() string {
+	n := c.name
+	lo, hi := "-1.7976931348623157e308", "1.7976931348623157e308"
+	switch c.rule {
+	case score, percent:
+		lo, hi = "0", "100"
+	case year:
+		lo, hi = strconv.Itoa(MinYear), strconv.Itoa(MaxYear)
+	}
+	bad := fmt.Sprintf("NOT (%s BETWEEN %s AND %s)", n, lo, hi)
+	if c.rule == year {
+		bad += fmt.Sprintf(" OR typeof(%s) != 'integer'", n)
+	}
+	if !c.nullable {
+		bad = fmt.Sprintf("%s IS NULL OR %s", n, bad)
+	}
+	return "(" + bad + ")"
+}
+
+// problem says what is wrong with a value of the column of the given SQLite
+// type, "" if nothing is.
+func (c column) problem(typ string, v float64) string {
+	switch {
+	case typ == "null" && c.nullable:
+		return ""
+	case typ == "null":
+		return "has no value (NULL)"
+	case typ != "integer" && typ != "real":
+		return "has a value that is not a number"
+	case c.rule == year && typ != "integer":
+		return "has a year that is not a whole number"
+	case c.rule == year && (v < MinYear || v > MaxYear):
+		return fmt.Sprintf("has a year outside %d–%d", MinYear, MaxYear)
+	case math.IsInf(v, 0):
+		return "has an infinite value"
+	case c.rule == score && (v < 0 || v > 100):
+		return "has a score outside 0–100"
+	case c.rule == percent && (v < 0 || v > 100):
+		return "has a percentage outside 0–100"
+	}
+	return ""
+}
+
+// validate refuses a database with a value in a numeric column that is not
+// a number the column may hold. It runs in SQLite, a scan of each table, and
+// reads nothing of a row but the first bad one's key: only that key, cleaned
+// and clipped, reaches the message.
+func validate(db *rawDB, o origin) error {
+	for _, t := range checkedTables() {
+		var where, cols []string
+		for _, c := range t.columns {
+			where = append(where, c.badSQL())
+			cols = append(cols, "typeof("+c.name+")", c.name)
+		}
+		q := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s LIMIT 1",
+			strings.Join(t.key, ", "), strings.Join(cols, ", "), t.name, strings.Join(where, " OR "))
+		var found *Error
+		err := db.query(q, func(w row) error {
+			key := make([]string, len(t.key))
+			for i := range t.key {
+				key[i] = clip(model.CleanText(w.text(i)), 40)
+			}
+			for i, c := range t.columns {
+				at := len(t.key) + 2*i
+				if p := c.problem(w.text(at), w.float(at+1)); p != "" {
+					found = o.invalid(fmt.Sprintf("%s in %s (%s), column %s", p, t.name, strings.Join(key, ", "), c.name))
+					break
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return damaged(o, err)
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// invalid is a database with a value it may not hold.
+func (o origin) invalid(problem string) *Error {
+	hint := "rebuild it with equity import, or leave out --db to use the bundled data"
+	if o.embedded {
+		hint = o.fix()
+	}
+	return &Error{Path: o.shown, Problem: problem, Hint: hint}
+}
+
+// clip shortens s to at most n characters, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
