@@ -103,19 +103,26 @@ func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "value", Title: "Value", Right: true},
 		{Key: "unit", Title: "Unit", Show: report.ForScripts},
 		{Key: "year", Title: "Year", Right: true},
+		{Key: "class", Title: "Class"},
 		{Key: "source", Title: "Source", Flex: true},
 	}}
 	for _, f := range p.Context {
+		// The figure's own source: a World Bank year beside a CLDR one.
+		id := f.Indicator.SourceID
+		if f.OK && f.Point.Source != "" {
+			id = f.Point.Source
+		}
 		src := ""
-		if s, ok := d.Source(f.Indicator.SourceID); ok {
+		if s, ok := d.Source(id); ok {
 			src = fmt.Sprintf("%s (%d)", s.Title, s.Year)
 		}
-		value, year := report.Missing(), report.Missing()
+		value, year, class := report.Missing(), report.Missing(), report.Missing()
 		if f.OK {
 			value = report.Cell{Text: report.Figure(f.Indicator.ID, f.Point.Value), Value: f.Point.Value}
 			year = report.Cell{Text: fmt.Sprint(f.Point.Year), Value: f.Point.Year}
+			class = report.Text(string(f.Point.Class))
 		}
-		t.Rows = append(t.Rows, []report.Cell{report.Text(f.Indicator.Name), value, report.Text(f.Indicator.Unit), year, report.Text(src)})
+		t.Rows = append(t.Rows, []report.Cell{report.Text(f.Indicator.Name), value, report.Text(f.Indicator.Unit), year, class, report.Text(src)})
 	}
 	return t
 }
@@ -271,8 +278,12 @@ func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "rank", Title: "Rank", Right: true},
 		{Key: "weight", Title: "Weight", Right: true},
 		{Key: "contribution", Title: "Adds", Right: true},
+		{Key: "class", Title: "Class"},
 		{Key: "modeled", Title: "Modeled", Show: report.ForScripts},
+		{Key: "period", Show: report.ForScripts},
 		{Key: "source", Show: report.ForScripts},
+		{Key: "why_missing", Show: report.ForScripts},
+		{Key: "noise_sd", Show: report.ForScripts},
 	}}
 	for _, dp := range p.Domains {
 		for _, e := range []model.Explanation{dp.Presence.Explanation, dp.Growth.Explanation} {
@@ -323,20 +334,45 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 	if e.HasScore && in.Present {
 		contrib = report.Cell{Text: report.Score(in.Contribution), Value: round(in.Contribution, 4)}
 	}
-	src := ""
-	if s, ok := d.Source(ind.SourceID); ok {
+	// The cell's own provenance: an input may be real in one year and
+	// modeled in another, and a release may have left the cell out.
+	pv, has := d.Provenance(p.Country.ISO2, ind.ID, p.Year)
+	if !has {
+		pv = model.Provenance{Source: ind.SourceID}
+	}
+	src := pv.Source
+	if s, ok := d.Source(pv.Source); ok {
 		src = s.Title
+	}
+	class, why, noise := report.Missing(), report.Missing(), report.Missing()
+	if has {
+		class = report.Text(string(pv.Class))
+	}
+	if m, ok := d.MissingReason(p.Country.ISO2, ind.ID, p.Year); ok {
+		class = report.Cell{Text: "missing", Value: "missing"}
+		why = report.Text(m.Reason)
+		if s, ok := d.Source(m.Source); ok {
+			src = s.Title
+		}
+	}
+	if n, ok := d.NoiseOf(p.Country.ISO2, ind.ID, p.Year); ok {
+		noise = report.Cell{Text: report.Number(n.SD), Value: round(n.SD, 4)}
 	}
 	weight := fmt.Sprintf("%g", ind.Weight)
 	if !ind.WeightPublished {
 		weight += "*"
 	}
+	modeled := pv.Class == model.ClassModeled || (!has && ind.Modeled)
 	return []report.Cell{
 		report.Text(ind.Name), report.Text(string(ind.Domain)), report.Text(string(ind.Facet)),
 		value, lower, upper, report.Text(ind.Unit), ranked, rank,
 		report.Cell{Text: weight, Value: ind.Weight},
 		contrib,
-		report.Cell{Text: fmt.Sprint(ind.Modeled), Value: ind.Modeled},
+		class,
+		report.Cell{Text: fmt.Sprint(modeled), Value: modeled},
+		report.Text(pv.Period),
 		report.Text(src),
+		why,
+		noise,
 	}
 }

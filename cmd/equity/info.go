@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -65,6 +67,8 @@ func infoDoc(d *model.Dataset) report.Doc {
 		{"wikis", len(d.Wikis)},
 		{"indicators", len(d.Indicators)},
 		{"observations", len(d.Observations())},
+		{"missing", len(d.AllMissing())},
+		{"readings", len(d.AllReadings())},
 		{"scores", len(d.Scores())},
 		{"sources", len(d.Sources)},
 	} {
@@ -86,27 +90,60 @@ func infoDoc(d *model.Dataset) report.Doc {
 			{Text: fmt.Sprint(s.Year), Value: s.Year}, report.Text(s.Licence), report.Text(s.URL), report.Text(s.Note),
 		})
 	}
-	inputs := &report.TableSection{Key: "inputs", Title: "Figures: real or modeled", Columns: []report.Column{
+	inputs := &report.TableSection{Key: "inputs", Title: "Figures: real, estimated, modeled", Columns: []report.Column{
 		{Key: "id", Show: report.ForScripts},
 		{Key: "input", Title: "Input", Flex: true},
 		{Key: "figures", Title: "Figures"},
+		{Key: "real_figures", Title: "Real", Right: true},
+		{Key: "estimated_figures", Title: "Est.", Right: true},
+		{Key: "modeled_figures", Title: "Modeled", Right: true},
+		{Key: "missing_figures", Title: "Missing", Right: true},
 		{Key: "modeled", Show: report.ForScripts},
 		{Key: "source", Title: "Source", Flex: true},
 	}}
+	// The sources an input's real and estimated figures cite, in the order
+	// first met: an input may be real from a release in some years and
+	// modeled in others.
+	published := map[string][]string{}
+	for _, o := range d.Observations() {
+		if o.Class != model.ClassModeled && !slices.Contains(published[o.Indicator], o.Source) {
+			published[o.Indicator] = append(published[o.Indicator], o.Source)
+		}
+	}
+	byClass := map[string]model.ClassCount{}
+	for _, c := range d.ClassCounts() {
+		byClass[c.Indicator] = c
+	}
 	for _, ind := range d.Indicators {
 		if ind.Derived() {
 			continue // a growth input is as real as the input it rates
 		}
+		c := byClass[ind.ID]
 		figures := "real"
-		if ind.Modeled {
+		switch {
+		case c.Modeled > 0 && c.Real+c.Estimated > 0:
+			figures = "PARTLY MODELED"
+		case c.Modeled > 0 || (ind.Modeled && c.Real+c.Estimated == 0):
 			figures = "MODELED"
+		case c.Estimated > 0:
+			figures = "real and estimated"
 		}
-		src := ind.SourceID
-		if s, ok := d.Source(ind.SourceID); ok {
-			src = s.Title
+		ids := published[ind.ID]
+		if len(ids) == 0 {
+			ids = []string{ind.SourceID}
 		}
+		var titles []string
+		for _, id := range ids {
+			if s, ok := d.Source(id); ok {
+				id = s.Title
+			}
+			titles = append(titles, id)
+		}
+		n := func(v int) report.Cell { return report.Cell{Text: report.Count(v), Value: v} }
+		modeled := c.Modeled > 0 || (ind.Modeled && c.Real+c.Estimated == 0)
 		inputs.Rows = append(inputs.Rows, []report.Cell{
-			report.Text(ind.ID), report.Text(ind.Name), report.Text(figures), {Text: figures, Value: ind.Modeled}, report.Text(src),
+			report.Text(ind.ID), report.Text(ind.Name), report.Text(figures), n(c.Real), n(c.Estimated), n(c.Modeled), n(c.Missing),
+			{Text: fmt.Sprint(modeled), Value: modeled}, report.Text(strings.Join(titles, "; ")),
 		})
 	}
 	return report.Doc{
@@ -117,19 +154,19 @@ func infoDoc(d *model.Dataset) report.Doc {
 	}
 }
 
-// modeledCell says which scored inputs are modeled.
+// modeledCell says how the scored inputs' figures stand: how many are
+// real, estimated and modeled.
 func modeledCell(d *model.Dataset) report.Cell {
-	var modeled, real int
-	for _, ind := range d.Indicators {
-		if ind.Facet == model.Context || ind.Derived() {
+	var real, est, modeled int
+	for _, c := range d.ClassCounts() {
+		if ind, ok := d.Indicator(c.Indicator); !ok || ind.Facet == model.Context {
 			continue
 		}
-		if ind.Modeled {
-			modeled++
-		} else {
-			real++
-		}
+		real, est, modeled = real+c.Real, est+c.Estimated, modeled+c.Modeled
 	}
-	text := fmt.Sprintf("%d of %d scored inputs are modeled; %d are real", modeled, modeled+real, real)
+	all := max(real+est+modeled, 1)
+	pct := func(n int) string { return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(all)) }
+	text := fmt.Sprintf("%s of the scored inputs' figures are modeled, %s estimated, %s real (%s, %s, %s)",
+		pct(modeled), pct(est), pct(real), report.Count(modeled), report.Count(est), report.Count(real))
 	return report.Cell{Text: text, Value: modeled > 0}
 }

@@ -100,11 +100,7 @@ func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year i
 	case d.FullyModeled():
 		figures = Cell{Text: "MODELED — the readers, editors, events, grants and affiliates figures are modeled sample data, not published figures; do not cite them", Value: true}
 	case d.Modeled():
-		var names []string
-		for _, ind := range d.ModeledInputs() {
-			names = append(names, ind.Name)
-		}
-		figures = Cell{Text: "partly MODELED — still the sample's modeled figures, not published: " + strings.Join(names, ", ") + "; the others are real", Value: true}
+		figures = Cell{Text: "partly MODELED — still the sample's modeled figures, not published: " + ModeledNames(d) + "; the others are real", Value: true}
 	}
 	amount := Cell{Text: "", Value: nil}
 	if req.HasAmount {

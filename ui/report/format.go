@@ -243,10 +243,20 @@ func ModeledNote(d *model.Dataset, where string) string {
 		}
 		return lead + ": the Wikimedia activity figures " + where + " (readers, editors, events, grants, affiliates) are MODELED, not published"
 	}
+	return "PARTLY MODELED: the Wikimedia activity figures " + where + " are real except " + ModeledNames(d) +
+		", which are still the sample's MODELED figures, not published"
+}
+
+// ModeledNames lists the inputs with modeled figures, saying of each that
+// an import made real in some years that it is "real in some years".
+func ModeledNames(d *model.Dataset) string {
 	var names []string
 	for _, ind := range d.ModeledInputs() {
-		names = append(names, ind.Name)
+		name := ind.Name
+		if d.PartlyModeled(ind.ID) {
+			name += " (real in some years)"
+		}
+		names = append(names, name)
 	}
-	return "PARTLY MODELED: the Wikimedia activity figures " + where + " are real except " + strings.Join(names, ", ") +
-		", which are still the sample's MODELED figures, not published"
+	return strings.Join(names, ", ")
 }
