@@ -75,6 +75,15 @@ func (s Series) At(year int) (float64, bool) {
 	return 0, false
 }
 
+// point returns the point of year, with its provenance.
+func (s Series) point(year int) (Point, bool) {
+	i := sort.Search(len(s), func(i int) bool { return s[i].Year >= year })
+	if i < len(s) && s[i].Year == year {
+		return s[i], true
+	}
+	return Point{}, false
+}
+
 // Latest returns the value of the latest year at or before year, or else the
 // earliest one after it. Context figures (population, internet access) are
 // published for a few years only, and the nearest one is what a reader of a

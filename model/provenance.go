@@ -47,6 +47,11 @@ func Weaker(a, b Class) Class {
 	return b
 }
 
+// Comparable reports whether two figures may be compared as a growth rate:
+// a published figure against a modeled one measures the model, not the
+// country, so such a rate is missing rather than shown.
+func Comparable(a, b Class) bool { return (a == ClassModeled) == (b == ClassModeled) }
+
 // Provenance is where one observation comes from: its class, the sources
 // row it cites, and the period it stands for ("2023", "2023-07 to
 // 2023-12", "2016-06").
@@ -109,7 +114,7 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 	if ind.Derived() {
 		now, ok1 := d.Provenance(iso2, ind.GrowthOf, year)
 		before, ok2 := d.Provenance(iso2, ind.GrowthOf, year-1)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || !Comparable(now.Class, before.Class) {
 			return Provenance{}, false
 		}
 		now.Class = Weaker(now.Class, before.Class)

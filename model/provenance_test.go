@@ -7,6 +7,22 @@ import (
 	"github.com/equitylandscape/equity/model"
 )
 
+func TestComparable(t *testing.T) {
+	R, E, M := model.ClassReal, model.ClassEstimated, model.ClassModeled
+	tests := []struct {
+		a, b model.Class
+		want bool
+	}{
+		{R, R, true}, {R, E, true}, {E, R, true}, {E, E, true}, {M, M, true},
+		{R, M, false}, {M, R, false}, {E, M, false}, {M, E, false},
+	}
+	for _, tt := range tests {
+		if got := model.Comparable(tt.a, tt.b); got != tt.want {
+			t.Errorf("Comparable(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestWeaker(t *testing.T) {
 	R, E, M := model.ClassReal, model.ClassEstimated, model.ClassModeled
 	tests := []struct{ a, b, want model.Class }{
@@ -59,8 +75,9 @@ func TestProvenance(t *testing.T) {
 		{"default: a modeled indicator's cell is modeled, citing the indicator's source", "BR", indDevices, 2020, model.Provenance{Class: model.ClassModeled, Source: "sample", Period: "2020"}, true},
 		{"default: an indicator not modeled is real", "BR", indEvents, 2020, model.Provenance{Class: model.ClassReal, Period: "2020"}, true},
 		{"given: estimated, with the year as its period", "KE", indDevices, 2021, model.Provenance{Class: model.ClassEstimated, Source: "est", Period: "2021"}, true},
-		{"growth: the weaker of the two years, citing the later", "BR", indGrowth, 2021, model.Provenance{Class: model.ClassModeled, Source: "geo", Period: "2021-01 to 2021-06"}, true},
-		{"growth: estimated over modeled is modeled", "KE", indGrowth, 2021, model.Provenance{Class: model.ClassModeled, Source: "est", Period: "2021"}, true},
+		{"growth: real over modeled measures the model: missing", "BR", indGrowth, 2021, model.Provenance{}, false},
+		{"growth: estimated over modeled: missing", "KE", indGrowth, 2021, model.Provenance{}, false},
+		{"growth: modeled over modeled is modeled, citing the later", "FR", indGrowth, 2021, model.Provenance{Class: model.ClassModeled, Source: "sample", Period: "2021"}, true},
 		{"growth: no earlier year", "NG", indGrowth, 2021, model.Provenance{}, false},
 		{"no cell", "NG", indDevices, 2020, model.Provenance{}, false},
 		{"unknown indicator", "BR", "ind.none", 2020, model.Provenance{}, false},
@@ -75,6 +92,16 @@ func TestProvenance(t *testing.T) {
 				t.Errorf("ClassOf = %q, want %q", c, tt.want.Class)
 			}
 		})
+	}
+
+	// Scoring agrees: no growth rate across a real and a modeled year.
+	for _, iso2 := range []string{"BR", "KE"} {
+		if v, _, ok := d.InputValue(iso2, indicator(t, d, indGrowth), 2021); ok {
+			t.Errorf("%s growth 2021 = %v, want missing", iso2, v)
+		}
+	}
+	if _, _, ok := d.InputValue("FR", indicator(t, d, indGrowth), 2021); !ok {
+		t.Error("FR growth 2021 is missing, though both years are modeled")
 	}
 
 	// Provenance survives the round trip a database write makes.

@@ -126,12 +126,12 @@ func (d *Dataset) InputValue(iso2 string, ind Indicator, year int) (value float6
 	switch {
 	case ind.Derived():
 		s := d.obs[iso2][ind.GrowthOf]
-		prev, ok1 := s.At(year - 1)
-		cur, ok2 := s.At(year)
-		if !ok1 || !ok2 {
+		prev, ok1 := s.point(year - 1)
+		cur, ok2 := s.point(year)
+		if !ok1 || !ok2 || !Comparable(prev.Class, cur.Class) {
 			return 0, Point{}, false
 		}
-		v, ok := GrowthRate(prev, cur)
+		v, ok := GrowthRate(prev.Value, cur.Value)
 		return v, Point{}, ok
 	case ind.Per != "":
 		raw, ok := d.Value(iso2, ind.ID, year)

@@ -46,8 +46,9 @@ func sniffDPReader(r io.Reader) bool {
 // geoeditorsDP reads differentially private Geoeditors files and makes one
 // full release of their years: per country and year, the Wikipedia rows
 // (every activity level) feed Wikipedia editors, the rows of every project
-// all-project editors, and the share of "5 to 99" and "100 or more" among
-// all levels the active share; each month's sums are averaged over the
+// all-project editors, and the share of "100 or more" among the active
+// levels ("5 to 99" and "100 or more") the very active share, as the
+// catalog defines it; each month's sums are averaged over the
 // months of the year imported, a country absent from a month's file
 // counting as none that month (below the release threshold). The noise each
 // figure carries is kept: the standard deviation of the mean of the noisy
@@ -178,8 +179,12 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 		r.obs = append(r.obs,
 			model.Observation{ISO2: k.iso2, Indicator: model.IndWPEditors, Year: k.year, Value: wp, Provenance: pv},
 			model.Observation{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Value: all, Provenance: pv})
-		if s.all > 0 {
-			r.obs = append(r.obs, model.Observation{ISO2: k.iso2, Indicator: model.IndVeryActive, Year: k.year, Value: 100 * s.active / s.all, Provenance: pv})
+		// The catalog's very active share: of the active editors (5 or
+		// more edits), those with 100 or more, as the older release gives
+		// it, so that one input means one thing whichever release it
+		// comes from.
+		if s.active > 0 {
+			r.obs = append(r.obs, model.Observation{ISO2: k.iso2, Indicator: model.IndVeryActive, Year: k.year, Value: 100 * s.veryActive / s.active, Provenance: pv})
 		}
 		if !math.IsInf(s.eps, 1) {
 			r.noise = append(r.noise,
@@ -195,8 +200,8 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 			Editors: model.Bounds{Lower: active, Upper: active}, VeryActive: model.Bounds{Lower: very, Upper: very}})
 	}
 	b.releases = append(b.releases, r)
-	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors (differentially private): %d months, %s: editors of %d countries; counts carry privacy noise, kept beside each figure",
-		len(keys), span, countriesIn(r.obs)))
+	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors (differentially private): %s, %s: editors of %s; counts carry privacy noise, kept beside each figure",
+		plural(len(keys), "month"), span, plural(countriesIn(r.obs), "country")))
 }
 
 func lastYear(rel DPRelease) int {
@@ -205,4 +210,15 @@ func lastYear(rel DPRelease) int {
 		y = max(y, m.Year)
 	}
 	return y
+}
+
+// plural writes a count with its noun: "1 month", "12 months", "1 country".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -26,14 +26,15 @@ func TestBuildGeoeditorsDP(t *testing.T) {
 	d := res.Dataset
 	// Czech Republic, July 2023, by hand: dewiki 45 (1 to 4), cswiki 300
 	// (5 to 99) and 40 (100 or more) are Wikipedias; wikidatawiki 25 (1 to
-	// 4) is not. Wikipedia 385, all projects 410, active (300+40)/410.
+	// 4) is not. Wikipedia 385, all projects 410, very active 40 of the
+	// 340 active.
 	tests := []struct {
 		ind  string
 		want float64
 	}{
 		{model.IndWPEditors, 385},
 		{model.IndAllEditors, 410},
-		{model.IndVeryActive, 100 * 340.0 / 410},
+		{model.IndVeryActive, 100 * 40.0 / 340},
 	}
 	for _, tt := range tests {
 		v, ok := d.Value("CZ", tt.ind, 2023)
