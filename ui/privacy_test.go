@@ -114,7 +114,7 @@ func TestIndicatorProtectedCounts(t *testing.T) {
 		mustContain(t, view, "7,919", "7,500 (2023) → 7,919 (2024)") // modeled: exact
 
 		view = tall(indicator.New(ctx, ox, model.Editorship), w)
-		mustContain(t, view, "4,327", "(4,300–4,354)", "(4,000 → 4,327)", "4,000 (2023) → 4,327 (2024)")
+		mustContain(t, view, "4,327", "(real · 4,300–4,354)", "(4,000 → 4,327)", "4,000 (2023) → 4,327 (2024)")
 	}
 }
 

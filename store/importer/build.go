@@ -342,7 +342,7 @@ func (b *builder) geoeditors(paths []string, countries []model.Country) {
 	}
 	sort.Slice(months, func(i, j int) bool { return months[i].Year*100+months[i].Month < months[j].Year*100+months[j].Month })
 	first, last := months[0], months[len(months)-1]
-	span := fmt.Sprintf("%04d-%02d to %04d-%02d", first.Year, first.Month, last.Year, last.Month)
+	span := spanOf(first.Year, first.Month, last.Year, last.Month)
 	// The id names the span: an earlier import's months of other years keep
 	// their own source.
 	geoID := fmt.Sprintf("import-geoeditors-%04d-%02d-%04d-%02d", first.Year, first.Month, last.Year, last.Month)
@@ -373,6 +373,14 @@ func (b *builder) geoeditors(paths []string, countries []model.Country) {
 	})
 	b.res.Summary = append(b.res.Summary, fmt.Sprintf("Geoeditors: %d months, %s: editors of %d countries on %d wikis",
 		len(months), span, countriesIn(ed.Observations), wikisIn(ed.CountryWikis)))
+}
+
+// spanOf writes a span of months: "2023-07", "2023-01 to 2023-12".
+func spanOf(y1, m1, y2, m2 int) string {
+	if y1 == y2 && m1 == m2 {
+		return fmt.Sprintf("%04d-%02d", y1, m1)
+	}
+	return fmt.Sprintf("%04d-%02d to %04d-%02d", y1, m1, y2, m2)
 }
 
 // monthsOf is the period a yearly mean of monthly figures stands for.

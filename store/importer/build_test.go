@@ -644,7 +644,7 @@ func TestBuildFatal(t *testing.T) {
 		{"a malformed countries file", Inputs{Countries: fxCountries2, WorldBank: []string{fxPop}}, fxCountries2, 0, ""},
 		{"population from the World Bank and a long CSV", Inputs{WorldBank: []string{fxPop}, Observations: []string{popCSV}}, popCSV, 0, "gives context.population for NG 2023, which API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv gives too: import one of them"},
 		{"one World Bank indicator in two files", Inputs{WorldBank: []string{fxPop, popAgain}}, popAgain, 0, "gives context.population for 2020–2023, which API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv gives too"},
-		{"editors from Geoeditors and a long CSV", Inputs{Geoeditors: []string{fxJan}, Observations: []string{editorsCSV}}, editorsCSV, 0, "gives editorship.wp_editors for KE 2023, which Geoeditors 2023-01 to 2023-01 gives too"},
+		{"editors from Geoeditors and a long CSV", Inputs{Geoeditors: []string{fxJan}, Observations: []string{editorsCSV}}, editorsCSV, 0, "gives editorship.wp_editors for KE 2023, which Geoeditors 2023-01 gives too"},
 		{"one Geoeditors month twice", Inputs{Geoeditors: []string{fxJan, janAgain}}, janAgain, 0, "2023-01 is imported twice"},
 	}
 	for _, tt := range tests {

@@ -44,9 +44,9 @@ func sniffDPReader(r io.Reader) bool {
 }
 
 // geoeditorsDP reads differentially private Geoeditors files and makes one
-// full release of their years: per country and year, the Wikipedia rows
-// (every activity level) feed Wikipedia editors, the rows of every project
-// all-project editors, and the share of "100 or more" among the active
+// full release of their years: per country and year, the active rows (5
+// or more edits) of the Wikipedias feed Wikipedia editors, those of every
+// project all-project editors, and the share of "100 or more" among the active
 // levels ("5 to 99" and "100 or more") the very active share, as the
 // catalog defines it; each month's sums are averaged over the
 // months of the year imported, a country absent from a month's file
@@ -109,15 +109,15 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 					s = &sums{eps: math.Inf(1)}
 					country[cy{iso2, m.Year}] = s
 				}
-				for l := 0; l < 3; l++ {
-					s.wp += c.Wikipedia.Editors[l]
-					s.all += c.All.Editors[l]
-				}
+				// Active editors, 5 or more edits in the month, as the
+				// catalog's inputs count them (and the older release).
+				s.wp += c.Wikipedia.Editors[DPLevel5to99] + c.Wikipedia.Editors[DPLevel100]
+				s.all += c.All.Editors[DPLevel5to99] + c.All.Editors[DPLevel100]
 				s.active += c.All.Editors[DPLevel5to99] + c.All.Editors[DPLevel100]
 				s.veryActive += c.All.Editors[DPLevel100]
 				if c.CountEps > 0 {
 					n := func(d DPCounts) float64 {
-						sd := DPNoise(d.Rows[0]+d.Rows[1]+d.Rows[2], c.CountEps)
+						sd := DPNoise(d.Rows[DPLevel5to99]+d.Rows[DPLevel100], c.CountEps)
 						return sd * sd
 					}
 					s.varWP += n(c.Wikipedia)
@@ -151,7 +151,7 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i][0]*100+keys[i][1] < keys[j][0]*100+keys[j][1] })
 	first, last := keys[0], keys[len(keys)-1]
-	span := fmt.Sprintf("%04d-%02d to %04d-%02d", first[0], first[1], last[0], last[1])
+	span := spanOf(first[0], first[1], last[0], last[1])
 	id := fmt.Sprintf("import-geoeditors-%04d-%02d-%04d-%02d", first[0], first[1], last[0], last[1])
 	b.sources = append(b.sources, model.Source{
 		ID: id, Title: "Geoeditors monthly release (differentially private), " + span, Publisher: "Wikimedia Foundation",

@@ -26,14 +26,14 @@ func TestBuildGeoeditorsDP(t *testing.T) {
 	d := res.Dataset
 	// Czech Republic, July 2023, by hand: dewiki 45 (1 to 4), cswiki 300
 	// (5 to 99) and 40 (100 or more) are Wikipedias; wikidatawiki 25 (1 to
-	// 4) is not. Wikipedia 385, all projects 410, very active 40 of the
-	// 340 active.
+	// 4) is not. Active editors (5 or more edits) on Wikipedias 340, on
+	// every project 340; very active 40 of the 340.
 	tests := []struct {
 		ind  string
 		want float64
 	}{
-		{model.IndWPEditors, 385},
-		{model.IndAllEditors, 410},
+		{model.IndWPEditors, 340},
+		{model.IndAllEditors, 340},
 		{model.IndVeryActive, 100 * 40.0 / 340},
 	}
 	for _, tt := range tests {
@@ -43,8 +43,8 @@ func TestBuildGeoeditorsDP(t *testing.T) {
 			t.Errorf("CZ %s 2023 = %v, %v, %+v; want %v, real, one month", tt.ind, v, ok, pv, tt.want)
 		}
 	}
-	// The noise: three Wikipedia rows at epsilon 1.1, √(2·3)/1.1.
-	if n, ok := d.NoiseOf("CZ", model.IndWPEditors, 2023); !ok || n.Epsilon != 1.1 || math.Abs(n.SD-math.Sqrt(6)/1.1) > 1e-9 {
+	// The noise: two active Wikipedia rows at epsilon 1.1, √(2·2)/1.1.
+	if n, ok := d.NoiseOf("CZ", model.IndWPEditors, 2023); !ok || n.Epsilon != 1.1 || math.Abs(n.SD-math.Sqrt(4)/1.1) > 1e-9 {
 		t.Errorf("CZ noise = %+v, %v", n, ok)
 	}
 	if m, ok := d.MissingReason("CN", model.IndWPEditors, 2023); !ok || !strings.Contains(m.Reason, "protected") {

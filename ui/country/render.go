@@ -259,8 +259,14 @@ func figureNoun(ind model.Indicator) string {
 	return strings.ToLower(ind.Name)
 }
 
-func (p *page) source(d *model.Dataset, ind model.Indicator) string {
-	if s, ok := d.Source(ind.SourceID); ok {
+// source is the short name of where a figure comes from: the cell's own
+// source (a World Bank year beside a CLDR one), else the indicator's.
+func (p *page) source(d *model.Dataset, f model.Figure) string {
+	id := f.Indicator.SourceID
+	if f.OK && f.Point.Source != "" {
+		id = f.Point.Source
+	}
+	if s, ok := d.Source(id); ok {
 		return report.ShortSource(s)
 	}
 	return ""
@@ -293,7 +299,7 @@ func (p *page) figureTable(d *model.Dataset, pr model.Profile, sources bool) []s
 		l := p.th.Label.Render(components.Fit(figureLabel(f.Indicator, sources), labelW)) + " " +
 			components.FitRight(v, valueW) + "  " + components.FitRight(y, yearW)
 		if sources {
-			l += "  " + p.th.Muted.Render(p.source(d, f.Indicator))
+			l += "  " + p.th.Muted.Render(p.source(d, f))
 		}
 		out = append(out, l)
 	}
@@ -346,7 +352,7 @@ func (p *page) figuresNarrow(d *model.Dataset, pr model.Profile) {
 	var order []string
 	of := map[string][]string{}
 	for _, f := range figs {
-		src := p.source(d, f.Indicator)
+		src := p.source(d, f)
 		if src == "" {
 			continue
 		}

@@ -432,14 +432,27 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 	case in.Present:
 		o := s.shown(ind, in.Value, year)
 		r.value = o.Value
+		var parts []string
+		if pv, ok := d.Provenance(iso2, ind.ID, year); ok && pv.Class != model.ClassModeled {
+			parts = append(parts, string(pv.Class))
+		}
 		switch {
 		case !o.Exact:
-			r.detail = "(protected: a bucket)"
+			parts = append(parts, "protected: a bucket")
 		case o.HasRange:
-			r.detail = "(" + report.Range(o.Range) + ")"
+			parts = append(parts, report.Range(o.Range))
+		}
+		if n, ok := d.NoiseOf(iso2, ind.ID, year); ok && o.Exact {
+			parts = append(parts, "±"+report.Number(n.SD)+" noise")
+		}
+		if len(parts) > 0 {
+			r.detail = "(" + strings.Join(parts, " · ") + ")"
 		}
 	default:
 		r.detail = "(no value)"
+		if m, ok := d.MissingReason(iso2, ind.ID, year); ok {
+			r.detail = "(missing: " + m.Reason + ")"
+		}
 	}
 	if in.Present {
 		r.rank = report.Score(in.Rank) + " of " + report.Count(in.Among)
@@ -488,11 +501,14 @@ func (s *Screen) facetSection(p *writer, t *inputTable, e model.Explanation) {
 		p.blank()
 		p.para(th.Strong, ind.Name+" · "+ind.Unit, 0)
 		p.para(th.Muted, ind.Definition, 2)
-		src := "Source: " + s.source(ind.SourceID)
-		if ind.Modeled {
-			src += " · MODELED"
+		p.para(th.Text, s.cellSource(ind), 2)
+		if n, ok := s.ctx.Data.NoiseOf(s.country.ISO2, ind.ID, s.f.year); ok {
+			p.para(th.Muted, fmt.Sprintf("The release adds differential-privacy noise to every count (ε %g for this country): this figure is within ±%s of the true sum about two times in three (one standard deviation).",
+				n.Epsilon, report.Number(n.SD)), 2)
 		}
-		p.para(th.Text, src, 2)
+		if (ind.ID == model.IndWPEditors || ind.ID == model.IndAllEditors) && s.ctx.Data.ClassOf(s.country.ISO2, ind.ID, s.f.year) == model.ClassReal {
+			p.para(th.Muted, "A sum over wikis: an editor active on two wikis counts twice.", 2)
+		}
 		if ind.Per != "" {
 			if per, ok := s.ctx.Data.Indicator(ind.Per); ok {
 				p.para(th.Text, fmt.Sprintf("Divided by %s, %s: %s", per.Name, per.Unit, s.source(per.SourceID)), 2)
@@ -509,6 +525,31 @@ func projectWeight(e model.Explanation) bool {
 		}
 	}
 	return false
+}
+
+// cellSource says where this country's figure of the year comes from: its
+// class, source and period, or why it is missing; an input is real in one
+// year and modeled in another.
+func (s *Screen) cellSource(ind model.Indicator) string {
+	d, iso2, year := s.ctx.Data, s.country.ISO2, s.f.year
+	if m, ok := d.MissingReason(iso2, ind.ID, year); ok {
+		return fmt.Sprintf("%d: missing — %s (%s)", year, m.Reason, s.source(m.Source))
+	}
+	pv, ok := d.Provenance(iso2, ind.ID, year)
+	if !ok {
+		src := "Source: " + s.source(ind.SourceID)
+		if ind.Modeled {
+			src += " · MODELED"
+		}
+		return src
+	}
+	switch pv.Class {
+	case model.ClassModeled:
+		return "Source: " + s.source(pv.Source) + " · MODELED"
+	case model.ClassEstimated:
+		return fmt.Sprintf("%d: estimated, for %s — %s", year, pv.Period, s.source(pv.Source))
+	}
+	return fmt.Sprintf("%d: real, for %s — %s", year, pv.Period, s.source(pv.Source))
 }
 
 // source names a source with its year.
