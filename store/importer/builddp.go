@@ -69,7 +69,13 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 		byMonth  = map[[2]int]string{}
 		months   = map[int]int{}
 		country  = map[cy]*sums{}
-		wikiSums = map[wikiKey]*[3]float64{}
+		// Country × wiki × year sums, keyed by numbers rather than
+		// strings: a month of a million rows has some 330,000 pairs.
+		wikiSums = map[uint64][2]float64{} // active, very active
+		wikiIDs  = map[string]uint64{}
+		wikiOf   []string
+		isoIDs   = map[string]uint64{}
+		isoOf    []string
 		rows     int
 	)
 	for _, path := range paths {
@@ -124,16 +130,27 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 					s.varAll += n(c.All)
 					s.eps = math.Min(s.eps, c.CountEps)
 				}
+				ci, ok := isoIDs[iso2]
+				if !ok {
+					ci = uint64(len(isoOf))
+					isoIDs[iso2] = ci
+					isoOf = append(isoOf, iso2)
+				}
 				for wiki, lv := range c.Wikis {
-					k := wikiKey{iso2, wiki, m.Year}
+					if lv[DPLevel5to99]+lv[DPLevel100] == 0 {
+						continue // no active editor of the country there
+					}
+					wi, ok := wikiIDs[wiki]
+					if !ok {
+						wi = uint64(len(wikiOf))
+						wikiIDs[wiki] = wi
+						wikiOf = append(wikiOf, wiki)
+					}
+					k := uint64(m.Year)<<40 | ci<<24 | wi
 					w := wikiSums[k]
-					if w == nil {
-						w = &[3]float64{}
-						wikiSums[k] = w
-					}
-					for l := 0; l < 3; l++ {
-						w[l] += lv[l]
-					}
+					w[0] += lv[DPLevel5to99] + lv[DPLevel100]
+					w[1] += lv[DPLevel100]
+					wikiSums[k] = w
 				}
 			}
 		}
@@ -192,11 +209,12 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 				model.Noise{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varAll) / n})
 		}
 	}
+	r.wikis = make([]model.CountryWiki, 0, len(wikiSums))
 	for k, w := range wikiSums {
-		n := float64(months[k.year])
-		active := (w[DPLevel5to99] + w[DPLevel100]) / n
-		very := w[DPLevel100] / n
-		r.wikis = append(r.wikis, model.CountryWiki{ISO2: k.iso2, Wiki: k.wiki, Year: k.year,
+		year := int(k >> 40)
+		n := float64(months[year])
+		active, very := w[0]/n, w[1]/n
+		r.wikis = append(r.wikis, model.CountryWiki{ISO2: isoOf[k>>24&(1<<16-1)], Wiki: wikiOf[k&(1<<24-1)], Year: year,
 			Editors: model.Bounds{Lower: active, Upper: active}, VeryActive: model.Bounds{Lower: very, Upper: very}})
 	}
 	b.releases = append(b.releases, r)

@@ -78,7 +78,12 @@ type merged struct {
 	noise    map[cellKey]model.Noise
 	missing  map[cellKey]model.Missing
 	readings map[readingKey]model.Reading
-	wikis    map[wikiKey]model.CountryWiki
+	wikis    map[wikiKey]model.CountryWiki // the base's
+	// newWikis are the releases' country × wiki figures: a release
+	// replaces whole years of them, and two releases of one year are
+	// refused, so they need no map (a year of Geoeditors has hundreds of
+	// thousands).
+	newWikis [][]model.CountryWiki
 }
 
 type cellKey struct {
@@ -259,11 +264,14 @@ func (b *builder) mergeReleases(countries []model.Country) (*merged, []Change, P
 				m.readings[readingKey{rd.ISO2, rd.Project, rd.Year, rd.Period}] = rd
 			}
 		}
+		// Filtered in place: the release is the builder's own.
+		kept := r.wikis[:0]
 		for _, cw := range r.wikis {
 			if known[cw.ISO2] {
-				m.wikis[wikiKey{cw.ISO2, cw.Wiki, cw.Year}] = cw
+				kept = append(kept, cw)
 			}
 		}
+		m.newWikis = append(m.newWikis, kept)
 	}
 	// What a full release leaves out is missing, with its reason.
 	for _, r := range b.releases {
@@ -407,9 +415,16 @@ func (m *merged) readingList() []model.Reading {
 }
 
 func (m *merged) wikiList() []model.CountryWiki {
-	out := make([]model.CountryWiki, 0, len(m.wikis))
+	n := len(m.wikis)
+	for _, ws := range m.newWikis {
+		n += len(ws)
+	}
+	out := make([]model.CountryWiki, 0, n)
 	for _, cw := range m.wikis {
 		out = append(out, cw)
+	}
+	for _, ws := range m.newWikis {
+		out = append(out, ws...)
 	}
 	slices.SortFunc(out, func(a, b model.CountryWiki) int {
 		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Wiki, b.Wiki), cmp.Compare(a.Year, b.Year))
