@@ -65,10 +65,10 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 		eps                         float64
 	}
 	var (
-		files    []string
-		byMonth  = map[[2]int]string{}
-		months   = map[int]int{}
-		country  = map[cy]*sums{}
+		files   []string
+		byMonth = map[[2]int]string{}
+		months  = map[int]int{}
+		country = map[cy]*sums{}
 		// Country × wiki × year sums, keyed by numbers rather than
 		// strings: a month of a million rows has some 330,000 pairs.
 		wikiSums = map[uint64][2]float64{} // active, very active
