@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -57,10 +58,27 @@ func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 		Notes: notes(
 			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score.",
 			wikisNote,
+			missingNote(d, p),
 			modeledNote(d),
 		),
 		About: about(d),
 	}
+}
+
+// missingNote says why the inputs a release left out are missing for the
+// country this year: a missing figure is never a zero, and its reason is
+// part of it.
+func missingNote(d *model.Dataset, p model.Profile) string {
+	var parts []string
+	for _, ind := range d.Indicators {
+		if m, ok := d.MissingReason(p.Country.ISO2, ind.ID, p.Year); ok {
+			parts = append(parts, ind.Name+": "+m.Reason)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Missing in %d: %s.", p.Year, strings.Join(parts, "; "))
 }
 
 func orNone(s string) report.Cell {

@@ -626,3 +626,32 @@ func TestImportRemovesLeftovers(t *testing.T) {
 		t.Errorf("the folder holds %v", names)
 	}
 }
+
+// A cell a release left out is missing with its reason, in the country
+// table's notes and in every export: Russia, on the protection list, is in
+// no Geoeditors file.
+func TestImportedMissingReason(t *testing.T) {
+	db, _, _ := importFixtures(t, t.TempDir())
+	env := map[string]string{"EQUITY_DB": db}
+	out, stderr, status := equity(t, env, "country", "RU", "--year", "2023")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	mustContain(t, "country RU", out, "Missing in 2023: Wikipedia editors: not in the release: protected country")
+	out, _, _ = equity(t, env, "country", "RU", "--year", "2023", "--format", "json")
+	var doc struct {
+		Inputs []map[string]any `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range doc.Inputs {
+		if in["indicator"] == "Wikipedia editors" {
+			if in["class"] != "missing" || !strings.Contains(fmt.Sprint(in["why_missing"]), "protected country") || in["value"] != nil {
+				t.Errorf("Wikipedia editors %v", in)
+			}
+			return
+		}
+	}
+	t.Error("no Wikipedia editors input")
+}

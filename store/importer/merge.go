@@ -318,7 +318,7 @@ func (b *builder) coverageWarnings(before map[cellKey]model.Observation, m *merg
 					}
 				}
 				if had >= 10 && has*2 < had {
-					b.res.Problems = append(b.res.Problems, Problem{File: r.path, Msg: fmt.Sprintf("covers %d countries for %s in %d, where the figures it replaces covered %d: check that it is the whole release (the others become missing)", has, ind, y, had)})
+					b.res.Problems = append(b.res.Problems, Problem{File: r.path, Msg: fmt.Sprintf("covers %s for %s in %d, where the figures it replaces covered %d: check that it is the whole release (the others become missing)", plural(has, "country"), ind, y, had)})
 				}
 			}
 		}
