@@ -54,12 +54,9 @@ func (d *Dataset) Bounds(iso2, indicator string, year int) (Bounds, bool) {
 // AllBounds returns every range, ordered, for writing a database.
 func (d *Dataset) AllBounds() []BoundObservation {
 	out := make([]BoundObservation, 0, len(d.bounds))
-	for k, b := range d.bounds {
-		out = append(out, BoundObservation{k.iso2, k.indicator, k.year, b})
+	for _, k := range cellKeys(d.bounds) {
+		out = append(out, BoundObservation{k.iso2, k.indicator, k.year, d.bounds[k]})
 	}
-	slices.SortFunc(out, func(a, b BoundObservation) int {
-		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
-	})
 	return out
 }
 

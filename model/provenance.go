@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -143,13 +144,18 @@ func (d *Dataset) MissingReason(iso2, indicator string, year int) (Missing, bool
 // AllMissing returns every missing cell with its reason, ordered.
 func (d *Dataset) AllMissing() []Missing {
 	out := make([]Missing, 0, len(d.missing))
-	for _, m := range d.missing {
-		out = append(out, m)
+	for _, k := range cellKeys(d.missing) {
+		out = append(out, d.missing[k])
 	}
-	slices.SortFunc(out, func(a, b Missing) int {
-		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
-	})
 	return out
+}
+
+// cellKeys are a map's cells in the order of the database's rows:
+// country, indicator, year.
+func cellKeys[T any](m map[cellKey]T) []cellKey {
+	return slices.SortedFunc(maps.Keys(m), func(a, b cellKey) int {
+		return cmp.Or(cmp.Compare(a.iso2, b.iso2), cmp.Compare(a.indicator, b.indicator), cmp.Compare(a.year, b.year))
+	})
 }
 
 // NoiseOf returns the privacy noise of an observation, when it has some.
@@ -161,12 +167,9 @@ func (d *Dataset) NoiseOf(iso2, indicator string, year int) (Noise, bool) {
 // AllNoise returns every noise record, ordered.
 func (d *Dataset) AllNoise() []Noise {
 	out := make([]Noise, 0, len(d.noise))
-	for _, n := range d.noise {
-		out = append(out, n)
+	for _, k := range cellKeys(d.noise) {
+		out = append(out, d.noise[k])
 	}
-	slices.SortFunc(out, func(a, b Noise) int {
-		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
-	})
 	return out
 }
 

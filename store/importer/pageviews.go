@@ -187,3 +187,18 @@ func pvCheckMonth(year, month int) error {
 	}
 	return nil
 }
+
+// headerColumns indexes a header's columns by name and lists the wanted
+// ones it lacks.
+func headerColumns(header, want []string) (col map[string]int, missing []string) {
+	col = make(map[string]int, len(header))
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, c := range want {
+		if _, ok := col[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	return col, missing
+}

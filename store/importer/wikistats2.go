@@ -63,16 +63,7 @@ func ReadWikistats2(r io.Reader, file string, countries []model.Country) (Views,
 		}
 		return v, rep.problems()
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	var missing []string
-	for _, c := range wikistats2Columns() {
-		if _, ok := col[c]; !ok {
-			missing = append(missing, c)
-		}
-	}
+	col, missing := headerColumns(header, wikistats2Columns())
 	if len(missing) > 0 {
 		rep.fatal(recs.line, "not a Wikistats 2 page views by country export: the header has no column %s (it needs %s)", strings.Join(missing, ", "), strings.Join(wikistats2Columns(), ", "))
 		return v, rep.problems()

@@ -162,19 +162,10 @@ func ReadWivivi(r io.Reader, file string, countries []model.Country) (Views, Pro
 		}
 		return v, rep.problems()
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
+	col, missing := headerColumns(header, wiviviColumns())
 	if _, ok := col["breakdown_by_language"]; ok {
 		rep.fatal(recs.line, "this is the per-language file of the Wikipedia Views Visualized reports (views per language edition); import the per-country file of the same month, datamaps-views-per-country-YYYY-MM.csv")
 		return v, rep.problems()
-	}
-	var missing []string
-	for _, c := range wiviviColumns() {
-		if _, ok := col[c]; !ok {
-			missing = append(missing, c)
-		}
 	}
 	if len(missing) > 0 {
 		rep.fatal(recs.line, "not a Wikipedia Views Visualized per-country file: the header has no column %s (it needs %s)", strings.Join(missing, ", "), strings.Join(wiviviColumns(), ", "))
