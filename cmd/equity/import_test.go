@@ -91,7 +91,7 @@ func TestImportThenInfo(t *testing.T) {
 	}
 	golden(t, "import-info.txt", strings.ReplaceAll(out, dir, "$TMP"))
 	mustContain(t, "info", out, "imported from public files", "of the scored inputs' figures are modeled",
-		"World Bank WDI: Population, total (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
+		"World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
 		"Geoeditors, 2023-01 (geoeditors-monthly-2023-01.tsv)", "Geoeditors, 2023-02 (geoeditors-monthly-2023-02.tsv)")
 	figures := regexp.MustCompile(`(?m)^(Unique devices|Pageviews|Wikipedia editors|All-project editors|Very active share|Event organizers|Affiliates|Population) +(real|MODELED|PARTLY MODELED) `)
 	// The two months of 2023 make that year's editors real; the sample's
@@ -137,7 +137,7 @@ func TestImportThenInfo(t *testing.T) {
 	// The sources of each input's real figures; editors are real in 2023
 	// alone, so still modeled as a whole.
 	real := map[string]string{
-		model.IndPopulation: "Unicode CLDR 48 territory information; World Bank WDI: Population, total (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
+		model.IndPopulation: "Unicode CLDR 48 territory information; World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
 		model.IndWPEditors:  "Geoeditors public monthly release, 2023-01 to 2023-02",
 		model.IndAllEditors: "Geoeditors public monthly release, 2023-01 to 2023-02",
 		model.IndVeryActive: "Geoeditors public monthly release, 2023-01 to 2023-02",

@@ -267,7 +267,7 @@ func (b *builder) worldBank(path string, countries []model.Country) {
 	if wb.LastUpdated != "" {
 		extra += " Last updated by the World Bank " + wb.LastUpdated + "."
 	}
-	id := b.source(file, "import-wb-"+strings.ToLower(wb.Code), "World Bank WDI: "+wb.Name+" ("+file.Name+")", "World Bank", "CC-BY-4.0",
+	id := b.source(file, "import-wb-"+strings.ToLower(wb.Code), "World Bank WDI: "+wb.Name+", "+covers+" ("+file.Name+")", "World Bank", "CC-BY-4.0",
 		"https://data.worldbank.org/indicator/"+wb.Code, wb.Last, extra)
 	obs := make([]model.Observation, len(wb.Observations))
 	years := map[int]bool{}
@@ -432,7 +432,7 @@ func (b *builder) observations(path string, countries []model.Country) {
 		b.noRows(file)
 		return
 	}
-	id := b.source(file, "import-obs-"+file.SHA256[:12], "Observations: "+file.Name, "given by the person who imported it", "as stated by its publisher",
+	id := b.source(file, "import-obs-"+file.SHA256[:12], "Observations, "+covers+" ("+file.Name+")", "given by the person who imported it", "as stated by its publisher",
 		"", last, "Inputs: "+strings.Join(ids, ", ")+".")
 	given := make([]model.Observation, len(obs))
 	for i, o := range obs {

@@ -70,7 +70,7 @@ func (b *builder) pageviews(path string, countries []model.Country) {
 	for _, m := range v.Months {
 		last = max(last, m.Year)
 	}
-	id := b.source(file, "import-views-"+file.SHA256[:12], "Page views by country ("+file.Name+")", pub, licence, url, last,
+	id := b.source(file, "import-views-"+file.SHA256[:12], "Page views by country, "+covers+" ("+file.Name+")", pub, licence, url, last,
 		"Views are published rounded or in buckets; the bounds are kept beside each figure.")
 	r := release{name: file.Name, path: file.Path, source: id, full: true, years: map[string][]int{},
 		absent: absentFrom(true, "not in this file ("+file.Name+")")}
