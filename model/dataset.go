@@ -111,6 +111,9 @@ type Dataset struct {
 	// Years are the years with Wikimedia activity observations, ascending:
 	// the years a score can be asked for.
 	Years []int
+	// Movement is the movement's published plan figures and strategy
+	// initiatives (movement.go).
+	Movement Movement
 
 	country   map[string]int // ISO2 → index into Countries
 	indicator map[string]int // id → index into Indicators
@@ -155,6 +158,9 @@ type Parts struct {
 	Missing  []Missing
 	Noise    []Noise
 	Readings []Reading
+	// Movement is the movement context: published plan figures and
+	// strategy initiatives.
+	Movement Movement
 }
 
 // New indexes the parts into a Dataset. It refuses parts that contradict each
@@ -285,6 +291,7 @@ func New(p Parts) (*Dataset, error) {
 		return nil, err
 	}
 	d.counts = d.countClasses()
+	d.Movement = p.Movement.clone()
 	for y := range years {
 		d.Years = append(d.Years, y)
 	}
@@ -314,6 +321,7 @@ func (d *Dataset) Parts() Parts {
 		Missing:      d.AllMissing(),
 		Noise:        d.AllNoise(),
 		Readings:     d.AllReadings(),
+		Movement:     d.Movement.clone(),
 	}
 }
 

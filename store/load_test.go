@@ -438,7 +438,7 @@ func rootPages(t *testing.T) map[string]int {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 14 { // schema 3
+	if len(out) != 16 { // schema 3, with the movement context's two tables
 		t.Fatalf("%d tables: %v", len(out), out)
 	}
 	return out

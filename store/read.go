@@ -65,6 +65,8 @@ func read(db *rawDB) (*model.Dataset, error) {
 			{"missing", readMissing},
 			{"noise", readNoise},
 			{"readings", readReadings},
+			{"movement_metrics", readMovementMetrics},
+			{"initiatives", readInitiatives},
 		}...)
 	}
 	for _, s := range steps {
@@ -267,6 +269,38 @@ func readCountryWikis(db *rawDB, p *model.Parts, in interner) error {
 			ISO2: in.of(w.bytes(0)), Wiki: in.of(w.bytes(1)), Year: w.int(2),
 			Editors:    model.Bounds{Lower: w.float(3), Upper: w.float(4)},
 			VeryActive: model.Bounds{Lower: w.float(5), Upper: w.float(6)},
+		})
+		return nil
+	})
+}
+
+// readMovementMetrics reads the plan's published figures; a figure the
+// document does not give is NULL.
+func readMovementMetrics(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT id, position, metric, segment, period, value, unit, change_pct, note, source_id FROM movement_metrics ORDER BY position, id`
+	return db.query(q, func(w row) error {
+		m := model.MovementMetric{
+			ID: clean(w, 0), Position: w.int(1), Metric: in.of(w.bytes(2)), Segment: in.of(w.bytes(3)), Period: in.of(w.bytes(4)),
+			Unit: in.of(w.bytes(6)), Note: clean(w, 8), Source: in.of(w.bytes(9)),
+		}
+		if !w.null(5) {
+			m.Value, m.HasValue = w.float(5), true
+		}
+		if !w.null(7) {
+			m.Change, m.HasChange = w.float(7), true
+		}
+		p.Movement.Metrics = append(p.Movement.Metrics, m)
+		return nil
+	})
+}
+
+func readInitiatives(db *rawDB, p *model.Parts, in interner) error {
+	const q = `SELECT number, name, recommendation, recommendation_name, votes, quartile, also, vote_note, bearing, source_id
+		FROM initiatives ORDER BY number`
+	return db.query(q, func(w row) error {
+		p.Movement.Initiatives = append(p.Movement.Initiatives, model.Initiative{
+			Number: w.int(0), Name: clean(w, 1), Recommendation: w.int(2), RecommendationName: in.of(w.bytes(3)),
+			Votes: w.int(4), Quartile: w.int(5), Also: clean(w, 6), VoteNote: clean(w, 7), Bearing: clean(w, 8), Source: in.of(w.bytes(9)),
 		})
 		return nil
 	})

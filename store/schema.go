@@ -7,7 +7,9 @@ package store
 // writes. Bump it with any change to the tables below. Version 2 added
 // bounds and country_wikis, for imported Geoeditors counts; version 3 the
 // class, source and period of every observation, the missing cells with
-// their reasons, the privacy noise of counts, and the readings of editions.
+// their reasons, the privacy noise of counts, the readings of editions, and
+// the movement context: the plan's published figures and the strategy
+// initiatives.
 const SchemaVersion = 3
 
 // OldestSchema is the oldest version this build still reads: a version 2
@@ -23,7 +25,7 @@ func tableNames() []string { return tablesOf(SchemaVersion) }
 func tablesOf(version int) []string {
 	names := []string{"meta", "countries", "sources", "indicators", "observations", "scores", "languages", "country_languages", "wikis", "bounds", "country_wikis"}
 	if version >= 3 {
-		names = append(names, "missing", "noise", "readings")
+		names = append(names, "missing", "noise", "readings", "movement_metrics", "initiatives")
 	}
 	return names
 }
@@ -154,4 +156,28 @@ CREATE TABLE readings (
 	source_id TEXT NOT NULL,
 	PRIMARY KEY (iso2, project, year, period)
 ) WITHOUT ROWID;
+CREATE TABLE movement_metrics (
+	id         TEXT PRIMARY KEY,
+	position   INTEGER NOT NULL,
+	metric     TEXT NOT NULL,
+	segment    TEXT NOT NULL,
+	period     TEXT NOT NULL,
+	value      REAL,
+	unit       TEXT NOT NULL,
+	change_pct REAL,
+	note       TEXT NOT NULL,
+	source_id  TEXT NOT NULL
+);
+CREATE TABLE initiatives (
+	number              INTEGER PRIMARY KEY,
+	name                TEXT NOT NULL,
+	recommendation      INTEGER NOT NULL,
+	recommendation_name TEXT NOT NULL,
+	votes               INTEGER NOT NULL,
+	quartile            INTEGER NOT NULL,
+	also                TEXT NOT NULL,
+	vote_note           TEXT NOT NULL,
+	bearing             TEXT NOT NULL,
+	source_id           TEXT NOT NULL
+);
 `

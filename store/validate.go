@@ -22,10 +22,12 @@ const (
 type rule int
 
 const (
-	finite  rule = iota // any finite number
-	score               // 0–100, a percentile rank
-	percent             // 0–100, a share of a population
-	year                // a whole number, MinYear–MaxYear
+	finite   rule = iota // any finite number
+	score                // 0–100, a percentile rank
+	percent              // 0–100, a share of a population
+	year                 // a whole number, MinYear–MaxYear
+	count                // a whole number, 0 or more
+	quartile             // a whole number, 1–4
 )
 
 type column struct {
@@ -46,8 +48,8 @@ type checkedTable struct {
 // in a REAL column when it does not look like a number, and reading it as a
 // number gives 0; it keeps ±Inf; it turns NaN into NULL. None of it may
 // reach the scores and screens as if it were a figure.
-func checkedTables() []checkedTable {
-	return []checkedTable{
+func checkedTables(version int) []checkedTable {
+	tables := []checkedTable{
 		{"countries", []string{"iso2"}, []column{{"is_protected", finite, false}, {"data_risk_score", finite, true}}},
 		{"country_languages", []string{"iso2", "lang"}, []column{{"population_pct", percent, false}}},
 		{"indicators", []string{"id"}, []column{{"weight", finite, false}}},
@@ -57,6 +59,14 @@ func checkedTables() []checkedTable {
 		{"country_wikis", []string{"iso2", "wiki", "year"}, []column{{"year", year, false},
 			{"editors_lower", finite, false}, {"editors_upper", finite, false}, {"very_active_lower", finite, false}, {"very_active_upper", finite, false}}},
 	}
+	if version >= 3 {
+		// A figure the plan's document does not give is NULL, not zero.
+		tables = append(tables,
+			checkedTable{"movement_metrics", []string{"id"}, []column{{"position", count, false}, {"value", finite, true}, {"change_pct", finite, true}}},
+			checkedTable{"initiatives", []string{"number"}, []column{{"recommendation", count, false}, {"votes", count, false}, {"quartile", quartile, false}}},
+		)
+	}
+	return tables
 }
 
 // badSQL is an SQL condition true when column c breaks its rule. It is a
@@ -71,9 +81,13 @@ func (c column) badSQL() string {
 		lo, hi = "0", "100"
 	case year:
 		lo, hi = strconv.Itoa(MinYear), strconv.Itoa(MaxYear)
+	case count:
+		lo = "0"
+	case quartile:
+		lo, hi = "1", "4"
 	}
 	bad := fmt.Sprintf("NOT (%s BETWEEN %s AND %s)", n, lo, hi)
-	if c.rule == year {
+	if c.rule == year || c.rule == count || c.rule == quartile {
 		bad += fmt.Sprintf(" OR typeof(%s) != 'integer'", n)
 	}
 	if !c.nullable {
@@ -96,6 +110,12 @@ func (c column) problem(typ string, v float64) string {
 		return "has a year that is not a whole number"
 	case c.rule == year && (v < MinYear || v > MaxYear):
 		return fmt.Sprintf("has a year outside %d–%d", MinYear, MaxYear)
+	case (c.rule == count || c.rule == quartile) && typ != "integer":
+		return "has a value that is not a whole number"
+	case c.rule == count && v < 0:
+		return "has a negative count"
+	case c.rule == quartile && (v < 1 || v > 4):
+		return "has a quartile outside 1–4"
 	case math.IsInf(v, 0):
 		return "has an infinite value"
 	case c.rule == score && (v < 0 || v > 100):
@@ -111,7 +131,11 @@ func (c column) problem(typ string, v float64) string {
 // reads nothing of a row but the first bad one's key: only that key, cleaned
 // and clipped, reaches the message.
 func validate(db *rawDB, o origin) error {
-	for _, t := range checkedTables() {
+	version, err := db.one("PRAGMA user_version")
+	if err != nil {
+		return damaged(o, err)
+	}
+	for _, t := range checkedTables(version) {
 		var where, cols []string
 		for _, c := range t.columns {
 			where = append(where, c.badSQL())

@@ -154,6 +154,14 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 	for _, r := range d.AllReadings() {
 		ins.row("INSERT INTO readings VALUES (?,?,?,?,?,?,?,?,?)", r.ISO2, r.Project, r.Year, r.Period, r.Views, r.Lower, r.Upper, r.Share, r.Source)
 	}
+	for _, m := range d.Movement.Metrics {
+		ins.row("INSERT INTO movement_metrics VALUES (?,?,?,?,?,?,?,?,?,?)", m.ID, m.Position, m.Metric, m.Segment, m.Period,
+			nullable(m.Value, m.HasValue), m.Unit, nullable(m.Change, m.HasChange), m.Note, m.Source)
+	}
+	for _, i := range d.Movement.Initiatives {
+		ins.row("INSERT INTO initiatives VALUES (?,?,?,?,?,?,?,?,?,?)", i.Number, i.Name, i.Recommendation, i.RecommendationName,
+			i.Votes, i.Quartile, i.Also, i.VoteNote, i.Bearing, i.Source)
+	}
 	if ins.err != nil {
 		return ins.err
 	}
@@ -172,6 +180,15 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 		return fmt.Errorf("vacuum: %w", err)
 	}
 	return nil
+}
+
+// nullable is a figure for a column where NULL means the document gives
+// none.
+func nullable(v float64, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return v
 }
 
 // inserter prepares each statement once and keeps the first error, so that

@@ -26,6 +26,7 @@ import (
 	"github.com/equitylandscape/equity/ui/country"
 	"github.com/equitylandscape/equity/ui/indicator"
 	"github.com/equitylandscape/equity/ui/keys"
+	"github.com/equitylandscape/equity/ui/movement"
 	"github.com/equitylandscape/equity/ui/theme"
 )
 
@@ -93,6 +94,7 @@ func New(d *model.Dataset, opt Options) *Model {
 		{name: "Compare", stack: []common.Screen{compare.New(ctx)}},
 		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, opt.Sessions)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
+		{name: "Movement", stack: []common.Screen{movement.New(ctx)}},
 	}
 	return m
 }
@@ -305,6 +307,7 @@ const (
 	sectionCompare
 	sectionChecklists
 	sectionAbout
+	sectionMovement
 )
 
 // Flush finishes what screens still have to keep (a checklist's last
@@ -424,12 +427,32 @@ func tooSmallLine(w, h int) string {
 	return ansi.Truncate(have, w, "…")
 }
 
+// tabLabels are the sections' tabs: " 1 Countries ". When they do not all
+// fit the window, the sections not shown are their numbers alone, so that
+// the active one is always in view.
+func (m *Model) tabLabels() []string {
+	labels := make([]string, len(m.sections))
+	total := len(" equity ") + 1
+	for i, s := range m.sections {
+		labels[i] = fmt.Sprintf(" %d %s ", i+1, s.name)
+		total += ansi.StringWidth(labels[i]) + 1
+	}
+	if total > m.width {
+		for i := range labels {
+			if i != m.active {
+				labels[i] = fmt.Sprintf(" %d ", i+1)
+			}
+		}
+	}
+	return labels
+}
+
 // tabSpans gives the columns each section's tab occupies on the first line.
 func (m *Model) tabSpans() [][2]int {
 	x := len(" equity ") + 1
 	var spans [][2]int
-	for i, s := range m.sections {
-		w := ansi.StringWidth(fmt.Sprintf(" %d %s ", i+1, s.name))
+	for _, tab := range m.tabLabels() {
+		w := ansi.StringWidth(tab)
 		spans = append(spans, [2]int{x, x + w})
 		x += w + 1
 	}
@@ -441,8 +464,7 @@ func (m *Model) tabsLine() string {
 	var b strings.Builder
 	b.WriteString(th.App.Render(" equity "))
 	b.WriteByte(' ')
-	for i, s := range m.sections {
-		tab := fmt.Sprintf(" %d %s ", i+1, s.name)
+	for i, tab := range m.tabLabels() {
 		if i == m.active {
 			b.WriteString(th.TabActive.Render(tab))
 		} else {

@@ -563,6 +563,10 @@ func TestSections(t *testing.T) {
 			if c := dr.crumbs(); c != "Checklists" {
 				t.Errorf("%s: crumbs %q", step, c)
 			}
+		case "Movement":
+			if c := dr.crumbs(); c != "Thriving Movement" {
+				t.Errorf("%s: crumbs %q", step, c)
+			}
 		default:
 			if !strings.HasPrefix(dr.crumbs(), "Countries") {
 				t.Errorf("%s: crumbs %q", step, dr.crumbs())
@@ -698,4 +702,6 @@ func TestHostileDatasetInMemory(t *testing.T) {
 // aboutKey the number key that shows it.
 const aboutKey = "4"
 
-func sections() []string { return []string{"Countries", "Compare", "Checklists", "About"} }
+func sections() []string {
+	return []string{"Countries", "Compare", "Checklists", "About", "Movement"}
+}

@@ -75,7 +75,7 @@ func newRoot(e env) *cobra.Command {
 		newCountriesCmd(e, opts),
 		newCountryCmd(e, opts),
 		newChecklistCmd(e, opts),
-		newRegionsCmd(e, opts), newCompareCmd(e, opts),
+		newRegionsCmd(e, opts), newCompareCmd(e, opts), newMovementCmd(e, opts),
 		newImportCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),

@@ -53,7 +53,11 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 			ind.SourceID, ind.Modeled = srcModel, true
 		}
 	}
-	sources := append(realSources(), model.Source{
+	mv, err := readMovement(sourcesDir)
+	if err != nil {
+		return nil, err
+	}
+	sources := append(append(realSources(), movementSources()...), model.Source{
 		ID: srcModel, Title: "Modeled Wikimedia activity (equity sample model)", Publisher: "equity project, cmd/mksample",
 		Year: lastYear, Licence: "CC0-1.0", URL: "",
 		Note: fmt.Sprintf("MODELED, not published data: generated with seed %d for %d–%d from the real covariates. Plausible at a glance, wrong in detail; do not cite.", Seed, firstYear, lastYear),
@@ -71,6 +75,7 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		Languages:    f.languages,
 		Wikis:        f.wikis,
 		Observations: append(f.observations, generate(f)...),
+		Movement:     mv,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("assemble the sample dataset: %w", err)

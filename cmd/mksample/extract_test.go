@@ -24,6 +24,10 @@ var sourceFiles = []string{
 	"wikis.csv",
 }
 
+// handFiles are the CSVs written by hand from documents, not extracted:
+// the movement context (SOURCES.md says so).
+var handFiles = []string{"initiatives.csv", "movement_metrics.csv"}
+
 // TestExtractMatchesCommitted proves that the committed CSVs are exactly what
 // the extraction makes of the reference copies, so no hand edit hides in them.
 func TestExtractMatchesCommitted(t *testing.T) {
@@ -43,6 +47,7 @@ func TestExtractMatchesCommitted(t *testing.T) {
 		for i := range names {
 			names[i] = filepath.Base(names[i])
 		}
+		names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(handFiles, n) })
 		if !slices.Equal(names, sourceFiles) {
 			t.Errorf("%s holds %v, want %v", dir, names, sourceFiles)
 		}
