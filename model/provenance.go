@@ -82,8 +82,13 @@ type Noise struct {
 	ISO2      string
 	Indicator string
 	Year      int
-	Epsilon   float64
+	Epsilon   float64 // the count's privacy budget
 	SD        float64
+	// SumEpsilon and Threshold are the release's other privacy parameters
+	// for the country: the budget of its sums (edits), and the count below
+	// which a wiki and country are left out. Zero when not published.
+	SumEpsilon float64
+	Threshold  float64
 }
 
 // Reading is how many page views one country gave one project or language
@@ -284,7 +289,7 @@ func (d *Dataset) indexProvenance(p Parts) error {
 		if _, ok := d.country[n.ISO2]; !ok {
 			return fmt.Errorf("noise of %s for unknown country %s", n.Indicator, n.ISO2)
 		}
-		if !finite(n.SD) || !finite(n.Epsilon) || n.SD < 0 || n.Epsilon <= 0 {
+		if !finite(n.SD) || !finite(n.Epsilon) || n.SD < 0 || n.Epsilon <= 0 || !finite(n.SumEpsilon) || !finite(n.Threshold) || n.SumEpsilon < 0 || n.Threshold < 0 {
 			return fmt.Errorf("noise of %s for %s in %d is not a standard deviation and a positive epsilon", n.Indicator, n.ISO2, n.Year)
 		}
 		d.noise[cellKey{n.ISO2, n.Indicator, n.Year}] = n

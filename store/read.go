@@ -218,9 +218,10 @@ func readMissing(db *rawDB, p *model.Parts, in interner) error {
 }
 
 func readNoise(db *rawDB, p *model.Parts, in interner) error {
-	return db.query("SELECT iso2, indicator_id, year, epsilon, sd FROM noise", func(w row) error {
+	return db.query("SELECT iso2, indicator_id, year, epsilon, sd, sum_epsilon, threshold FROM noise", func(w row) error {
 		p.Noise = append(p.Noise, model.Noise{
 			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Epsilon: w.float(3), SD: w.float(4),
+			SumEpsilon: w.float(5), Threshold: w.float(6),
 		})
 		return nil
 	})

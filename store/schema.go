@@ -142,6 +142,8 @@ CREATE TABLE noise (
 	year         INTEGER NOT NULL,
 	epsilon      REAL NOT NULL,
 	sd           REAL NOT NULL,
+	sum_epsilon  REAL NOT NULL,
+	threshold    REAL NOT NULL,
 	PRIMARY KEY (iso2, indicator_id, year)
 ) WITHOUT ROWID;
 CREATE TABLE readings (

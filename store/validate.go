@@ -28,6 +28,7 @@ const (
 	year                 // a whole number, MinYear–MaxYear
 	count                // a whole number, 0 or more
 	quartile             // a whole number, 1–4
+	amount               // a finite number, 0 or more: views, a privacy budget
 )
 
 type column struct {
@@ -60,6 +61,13 @@ func checkedTables(version int) []checkedTable {
 			{"editors_lower", finite, false}, {"editors_upper", finite, false}, {"very_active_lower", finite, false}, {"very_active_upper", finite, false}}},
 	}
 	if version >= 3 {
+		tables = append(tables,
+			checkedTable{"missing", []string{"iso2", "indicator_id", "year"}, []column{{"year", year, false}}},
+			checkedTable{"noise", []string{"iso2", "indicator_id", "year"}, []column{{"year", year, false},
+				{"epsilon", amount, false}, {"sd", amount, false}, {"sum_epsilon", amount, false}, {"threshold", amount, false}}},
+			checkedTable{"readings", []string{"iso2", "project", "year", "period"}, []column{{"year", year, false},
+				{"views", amount, false}, {"lower", amount, false}, {"upper", amount, false}, {"share", percent, false}}},
+		)
 		// A figure the plan's document does not give is NULL, not zero.
 		tables = append(tables,
 			checkedTable{"movement_metrics", []string{"id"}, []column{{"position", count, false}, {"value", finite, true}, {"change_pct", finite, true}}},
@@ -81,7 +89,7 @@ func (c column) badSQL() string {
 		lo, hi = "0", "100"
 	case year:
 		lo, hi = strconv.Itoa(MinYear), strconv.Itoa(MaxYear)
-	case count:
+	case count, amount:
 		lo = "0"
 	case quartile:
 		lo, hi = "1", "4"
@@ -114,6 +122,8 @@ func (c column) problem(typ string, v float64) string {
 		return "has a value that is not a whole number"
 	case c.rule == count && v < 0:
 		return "has a negative count"
+	case c.rule == amount && v < 0:
+		return "has a negative value"
 	case c.rule == quartile && (v < 1 || v > 4):
 		return "has a quartile outside 1–4"
 	case math.IsInf(v, 0):

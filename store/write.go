@@ -149,7 +149,7 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 		ins.row("INSERT INTO missing VALUES (?,?,?,?,?)", x.ISO2, x.Indicator, x.Year, x.Reason, x.Source)
 	}
 	for _, n := range d.AllNoise() {
-		ins.row("INSERT INTO noise VALUES (?,?,?,?,?)", n.ISO2, n.Indicator, n.Year, n.Epsilon, n.SD)
+		ins.row("INSERT INTO noise VALUES (?,?,?,?,?,?,?)", n.ISO2, n.Indicator, n.Year, n.Epsilon, n.SD, n.SumEpsilon, n.Threshold)
 	}
 	for _, r := range d.AllReadings() {
 		ins.row("INSERT INTO readings VALUES (?,?,?,?,?,?,?,?,?)", r.ISO2, r.Project, r.Year, r.Period, r.Views, r.Lower, r.Upper, r.Share, r.Source)

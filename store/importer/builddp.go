@@ -62,7 +62,7 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 	type sums struct {
 		wp, all, active, veryActive float64
 		varWP, varAll               float64 // noise variance of the sums
-		eps                         float64
+		eps, sumEps, threshold      float64
 	}
 	var (
 		files   []string
@@ -129,6 +129,8 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 					s.varWP += n(c.Wikipedia)
 					s.varAll += n(c.All)
 					s.eps = math.Min(s.eps, c.CountEps)
+					s.sumEps = c.SumEps
+					s.threshold = math.Max(s.threshold, c.Threshold)
 				}
 				ci, ok := isoIDs[iso2]
 				if !ok {
@@ -205,8 +207,8 @@ func (b *builder) geoeditorsDP(paths []string, countries []model.Country) {
 		}
 		if !math.IsInf(s.eps, 1) {
 			r.noise = append(r.noise,
-				model.Noise{ISO2: k.iso2, Indicator: model.IndWPEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varWP) / n},
-				model.Noise{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varAll) / n})
+				model.Noise{ISO2: k.iso2, Indicator: model.IndWPEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varWP) / n, SumEpsilon: s.sumEps, Threshold: s.threshold},
+				model.Noise{ISO2: k.iso2, Indicator: model.IndAllEditors, Year: k.year, Epsilon: s.eps, SD: math.Sqrt(s.varAll) / n, SumEpsilon: s.sumEps, Threshold: s.threshold})
 		}
 	}
 	r.wikis = make([]model.CountryWiki, 0, len(wikiSums))

@@ -503,8 +503,12 @@ func (s *Screen) facetSection(p *writer, t *inputTable, e model.Explanation) {
 		p.para(th.Muted, ind.Definition, 2)
 		p.para(th.Text, s.cellSource(ind), 2)
 		if n, ok := s.ctx.Data.NoiseOf(s.country.ISO2, ind.ID, s.f.year); ok {
-			p.para(th.Muted, fmt.Sprintf("The release adds differential-privacy noise to every count (ε %g for this country): this figure is within ±%s of the true sum about two times in three (one standard deviation).",
-				n.Epsilon, report.Number(n.SD)), 2)
+			threshold := ""
+			if n.Threshold > 0 {
+				threshold = fmt.Sprintf("; a wiki with fewer than %s of the country's editors is left out", report.Number(n.Threshold))
+			}
+			p.para(th.Muted, fmt.Sprintf("The release adds differential-privacy noise to every count (ε %g for this country%s): this figure is within ±%s of the true sum about two times in three (one standard deviation).",
+				n.Epsilon, threshold, report.Number(n.SD)), 2)
 		}
 		if (ind.ID == model.IndWPEditors || ind.ID == model.IndAllEditors) && s.ctx.Data.ClassOf(s.country.ISO2, ind.ID, s.f.year) == model.ClassReal {
 			p.para(th.Muted, "A sum over wikis: an editor active on two wikis counts twice.", 2)
