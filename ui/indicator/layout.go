@@ -451,7 +451,10 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 	default:
 		r.detail = "(no value)"
 		if m, ok := d.MissingReason(iso2, ind.ID, year); ok {
-			r.detail = "(missing: " + m.Reason + ")"
+			// The short reason in the table; the whole one, with its
+			// release, under the input below.
+			short, _, _ := strings.Cut(m.Reason, " (")
+			r.detail = "(missing: " + strings.TrimPrefix(short, "not in the release: ") + ")"
 		}
 	}
 	if in.Present {
