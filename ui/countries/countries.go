@@ -343,8 +343,8 @@ func (s *Screen) typing(msg tea.KeyPressMsg) tea.Cmd {
 		s.relayout()
 		s.apply()
 		return nil
-	case key.Matches(msg, k.Up, k.Down):
-		// Arrows still move in the table while typing.
+	case key.Matches(msg, k.TypingUp, k.TypingDown):
+		// Arrows still move in the table while typing; letters type.
 		s.table.Update(msg)
 		return nil
 	}

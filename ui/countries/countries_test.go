@@ -1015,3 +1015,30 @@ func TestShowFilter(t *testing.T) {
 		t.Errorf("a bad expression changed the table: %d countries shown, want the 8 of before (of %d)", got, all)
 	}
 }
+
+// Every printable character types into the search and the filter: j and k
+// are letters there, not the cursor ("kenya" was "enya"), and so is every
+// other key the table binds (s, S, y, R, f, c, space, q…).
+func TestTypingTakesEveryCharacter(t *testing.T) {
+	var ascii strings.Builder
+	for r := rune(' '); r <= '~'; r++ {
+		ascii.WriteRune(r)
+	}
+	for _, open := range []string{"/", "f"} {
+		for _, text := range []string{"kenya", "market:expand", "gdp<5k internet<20", "jjkk", ascii.String(), "Côte d'Ivoire", "日本", "Ελλάδα", "مصر"} {
+			s := newScreen(t)
+			press(s, open)
+			typeText(s, text)
+			if got := s.input.Value(); got != text {
+				t.Errorf("%s then %q: the input holds %q", open, text, got)
+			}
+		}
+	}
+	s := newScreen(t)
+	press(s, "/")
+	typeText(s, "kenya")
+	// Kenya, and Cameroon, where Kenyang is spoken.
+	if got := shown(s); !slices.Equal(got, []string{"CM", "KE"}) {
+		t.Errorf("/kenya shows %v, want Cameroon and Kenya", got)
+	}
+}

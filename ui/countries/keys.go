@@ -20,22 +20,28 @@ type Keys struct {
 	Compare key.Binding
 	Accept  key.Binding // while typing
 	Cancel  key.Binding // while typing
+	// While typing, only the arrows move in the table: j and k are
+	// letters then ("kenya", "market:expand").
+	TypingUp   key.Binding
+	TypingDown key.Binding
 }
 
 func newKeys() Keys {
 	return Keys{
-		TableKeys: components.NewTableKeys(),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
-		Region:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "region")),
-		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
-		Year:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
-		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Compare:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked")),
-		Accept:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		TableKeys:  components.NewTableKeys(),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Filter:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
+		Region:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "region")),
+		Sort:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
+		Year:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
+		Mark:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked")),
+		Accept:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		TypingUp:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		TypingDown: key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
 	}
 }
 
@@ -56,7 +62,7 @@ func (k Keys) FullHelp() [][]key.Binding {
 type inputHelp struct{ k Keys }
 
 func (h inputHelp) ShortHelp() []key.Binding {
-	return []key.Binding{h.k.Accept, h.k.Cancel, h.k.Up, h.k.Down}
+	return []key.Binding{h.k.Accept, h.k.Cancel, h.k.TypingUp, h.k.TypingDown}
 }
 
 func (h inputHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
