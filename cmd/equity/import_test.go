@@ -137,13 +137,13 @@ func TestImportThenInfo(t *testing.T) {
 	// The sources of each input's real figures; editors are real in 2023
 	// alone, so still modeled as a whole.
 	real := map[string]string{
-		model.IndPopulation: "Unicode CLDR 48 territory information; World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
+		model.IndPopulation: "World Bank WDI: Population, total (SP.POP.TOTL); World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv); Unicode CLDR 48 territory information (the World Bank has no figure for this territory)",
 		model.IndWPEditors:  "Geoeditors public monthly release, 2023-01 to 2023-02",
 		model.IndAllEditors: "Geoeditors public monthly release, 2023-01 to 2023-02",
 		model.IndVeryActive: "Geoeditors public monthly release, 2023-01 to 2023-02",
 	}
 	partly := map[string]bool{model.IndWPEditors: true, model.IndAllEditors: true, model.IndVeryActive: true}
-	contextReal := map[string]bool{model.IndInternet: true, model.IndLiteracy: true, model.IndGDPPerCap: true}
+	contextReal := map[string]bool{model.IndInternet: true, model.IndLiteracy: true, model.IndGDPPerCap: true, model.IndMobile: true}
 	for _, in := range doc.Inputs {
 		src, isReal := real[in.ID]
 		switch {
@@ -155,8 +155,8 @@ func TestImportThenInfo(t *testing.T) {
 			t.Errorf("input %s: the sample's real figure is now modeled", in.ID)
 		}
 	}
-	if len(doc.Inputs) != 19 {
-		t.Errorf("%d inputs, want 19", len(doc.Inputs))
+	if len(doc.Inputs) != 20 {
+		t.Errorf("%d inputs, want 20", len(doc.Inputs))
 	}
 	files := map[string]string{
 		"import-wb-sp.pop.totl": popFile,

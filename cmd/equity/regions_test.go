@@ -116,7 +116,7 @@ func TestRegionsJSON(t *testing.T) {
 		t.Fatalf("%d regions, grouping %q, year %d, modeled %v", len(doc.Regions), doc.Grouping, doc.Year, doc.Dataset.Modeled)
 	}
 	notes := strings.Join(doc.Notes, " ")
-	for _, say := range []string{"MODELED", "this project's measure", "Below 1", "Factbook"} {
+	for _, say := range []string{"MODELED", "this project's measure", "Below 1", "World Bank WDI"} {
 		if !strings.Contains(notes, say) {
 			t.Errorf("the notes do not say %q", say)
 		}

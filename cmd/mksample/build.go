@@ -2,18 +2,20 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/store"
+	"github.com/equitylandscape/equity/store/importer"
 )
 
 // sampleNotes is the dataset's own statement of what in it is modeled; every
 // screen and export that shows the dataset's figures can quote it.
 const sampleNotes = "Wikimedia activity figures (readers, pageviews, editors, events, grants, affiliates) are MODELED by cmd/mksample " +
 	"with a fixed seed from real covariates (internet population, literacy, languages with an open Wikipedia, emerging classification); " +
-	"they are not published data. Countries, regions, classifications, population, literacy, GDP, languages and internet use are real, from the sources listed."
+	"they are not published data. Countries, regions, classifications and languages are real; so are population, internet users, " +
+	"GDP per capita (PPP), adult literacy and mobile subscriptions, per year from the World Bank's World Development Indicators, " +
+	"and from Unicode CLDR 48 only for a territory the World Bank has no figure for, which says so."
 
 // sampleDate dates the bundled database: the day this version of the model
 // was made. It is fixed, not the day of the build, so that rebuilding the
@@ -39,17 +41,18 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 	if err != nil {
 		return nil, err
 	}
-	// Mobile subscriptions have no figures in the sample's sources yet: the
-	// input comes in with a World Bank import, not as an empty column.
-	indicators := slices.DeleteFunc(model.Catalog(), func(ind model.Indicator) bool { return ind.ID == model.IndMobile })
+	// A context input cites its World Bank series; a figure CLDR fills in
+	// cites CLDR's own row (facts.fillFromCLDR).
+	wdiOf := map[string]string{}
+	for code, id := range importer.WorldBankIndicators() {
+		wdiOf[id] = code
+	}
+	indicators := model.Catalog()
 	for i := range indicators {
 		ind := &indicators[i]
-		switch ind.ID {
-		case model.IndPopulation, model.IndLiteracy, model.IndGDPPerCap:
-			ind.SourceID = srcCLDR
-		case model.IndInternet:
-			ind.SourceID = srcFactbook
-		default:
+		if code, ok := wdiOf[ind.ID]; ok {
+			ind.SourceID = wdiSourceID(code)
+		} else {
 			ind.SourceID, ind.Modeled = srcModel, true
 		}
 	}
@@ -57,7 +60,7 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 	if err != nil {
 		return nil, err
 	}
-	sources := append(append(realSources(), movementSources()...), model.Source{
+	sources := append(append(append(realSources(), f.sources...), movementSources()...), model.Source{
 		ID: srcModel, Title: "Modeled Wikimedia activity (equity sample model)", Publisher: "equity project, cmd/mksample",
 		Year: lastYear, Licence: "CC0-1.0", URL: "",
 		Note: fmt.Sprintf("MODELED, not published data: generated with seed %d for %d–%d from the real covariates. Plausible at a glance, wrong in detail; do not cite.", Seed, firstYear, lastYear),

@@ -382,10 +382,11 @@ func TestCommittedAnswers(t *testing.T) {
 
 	t.Run("provenance", func(t *testing.T) {
 		wantSource := map[string]string{
-			model.IndPopulation: srcCLDR,
-			model.IndLiteracy:   srcCLDR,
-			model.IndGDPPerCap:  srcCLDR,
-			model.IndInternet:   srcFactbook,
+			model.IndPopulation: "wdi-sp.pop.totl",
+			model.IndLiteracy:   "wdi-se.adt.litr.zs",
+			model.IndGDPPerCap:  "wdi-ny.gdp.pcap.pp.cd",
+			model.IndInternet:   "wdi-it.net.user.zs",
+			model.IndMobile:     "wdi-it.cel.sets.p2",
 		}
 		for _, ind := range d.Indicators {
 			if ind.Facet == model.Context {
@@ -406,6 +407,31 @@ func TestCommittedAnswers(t *testing.T) {
 		}
 		if len(wantSource) > 0 {
 			t.Errorf("context indicators missing: %v", wantSource)
+		}
+		// Every context figure is real: the World Bank's, or CLDR's where
+		// the World Bank has none, citing the row that says so.
+		filled := map[string]int{}
+		for _, ind := range d.Indicators {
+			if ind.Facet != model.Context {
+				continue
+			}
+			for _, c := range d.Countries {
+				for _, p := range d.Series(c.ISO2, ind.ID) {
+					if p.Class != model.ClassReal || (p.Source != ind.SourceID && p.Source != srcCLDRFill) {
+						t.Errorf("%s %s %d: %+v, want real from %s or %s", c.ISO2, ind.ID, p.Year, p.Provenance, ind.SourceID, srcCLDRFill)
+					}
+					if p.Source == srcCLDRFill {
+						filled[ind.ID]++
+					}
+				}
+			}
+		}
+		wantFilled := map[string]int{model.IndPopulation: 34, model.IndGDPPerCap: 47, model.IndLiteracy: 82}
+		if fmt.Sprint(filled) != fmt.Sprint(wantFilled) {
+			t.Errorf("territories filled from CLDR, by indicator: %v, want %v", filled, wantFilled)
+		}
+		if fill, ok := d.Source(srcCLDRFill); !ok || !strings.Contains(fill.Title, "the World Bank has no figure") {
+			t.Errorf("CLDR's fill source %+v, %v; want its title to say the World Bank has no figure", fill, ok)
 		}
 		if !d.Modeled() {
 			t.Error("the dataset does not say it is modeled")

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -19,7 +18,6 @@ const (
 	refWikis         = "wikimedia-canonical-data/wikis.tsv"
 	refTerritoryInfo = "cldr-48/territoryInfo.json"
 	refLanguageNames = "cldr-48/en-languages.json"
-	refInternetUsers = "factbook-2015/internet_users.csv"
 )
 
 // table is one output CSV, held in memory until every source has been read
@@ -72,7 +70,6 @@ func officialStatuses() map[string]bool {
 var (
 	langCodeRE = regexp.MustCompile(`^[a-z]{2,3}(_[A-Z][a-z]{3})?$`)
 	decimalRE  = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
-	yearRE     = regexp.MustCompile(`^[0-9]{4}$`)
 	iso2RE     = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
@@ -100,7 +97,7 @@ func extractSources(refDir, outDir string) error {
 	if err != nil {
 		return err
 	}
-	internet, err := extractInternetUsers(filepath.Join(refDir, refInternetUsers), canonical)
+	wdi, wdiIndicators, err := extractWorldBank(filepath.Join(refDir, refWorldBank), countries)
 	if err != nil {
 		return err
 	}
@@ -108,7 +105,7 @@ func extractSources(refDir, outDir string) error {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", outDir, err)
 	}
-	for _, t := range []table{countries, territories, countryLangs, languages, internet, wikis} {
+	for _, t := range []table{countries, territories, countryLangs, languages, wdi, wdiIndicators, wikis} {
 		if err := writeTable(filepath.Join(outDir, t.name), t); err != nil {
 			return err
 		}
@@ -346,55 +343,6 @@ func languageName(code string, cldr, wikiNames map[string]string) (string, error
 		return "", nil
 	}
 	return baseName + " (" + scriptName + ")", nil
-}
-
-func extractInternetUsers(path string, canonical map[string]bool) (table, error) {
-	header, recs, err := readDelimited(path, ',')
-	if err != nil {
-		return table{}, err
-	}
-	var idx [3]int
-	for i, name := range []string{"iso_code", "internet_users_pct", "estimate_year"} {
-		if idx[i], err = column(header, name, path); err != nil {
-			return table{}, err
-		}
-	}
-	t := table{name: "internet_users.csv", header: []string{"iso2", "internet_users_pct", "less_than", "estimate_year"}}
-	seen := map[string]bool{}
-	for _, rec := range recs {
-		iso2 := strings.TrimSpace(rec[idx[0]])
-		year := strings.TrimSpace(rec[idx[2]])
-		if !canonical[iso2] {
-			return table{}, fmt.Errorf("read %s: %q is not one of the canonical country codes", path, iso2)
-		}
-		if seen[iso2] {
-			return table{}, fmt.Errorf("read %s: %s appears twice", path, iso2)
-		}
-		seen[iso2] = true
-		pct, lessThan, err := parseFactbookPercent(rec[idx[1]])
-		if err != nil {
-			return table{}, fmt.Errorf("read %s: %s: %w", path, iso2, err)
-		}
-		if year != "" && !yearRE.MatchString(year) {
-			return table{}, fmt.Errorf("read %s: %s: estimate year %q is not a year", path, iso2, year)
-		}
-		t.rows = append(t.rows, []string{iso2, pct, strconv.FormatBool(lessThan), year})
-	}
-	sortRows(t.rows, 1)
-	return t, nil
-}
-
-// parseFactbookPercent splits the Factbook's "<1" ("less than 1 %") into the
-// number's own text and a flag, so the number stays numeric downstream.
-func parseFactbookPercent(s string) (pct string, lessThan bool, err error) {
-	s = strings.TrimSpace(s)
-	if rest, ok := strings.CutPrefix(s, "<"); ok {
-		s, lessThan = strings.TrimSpace(rest), true
-	}
-	if !decimalRE.MatchString(s) {
-		return "", false, fmt.Errorf("internet users %q is not a percentage", s)
-	}
-	return s, lessThan, nil
 }
 
 // readDelimited reads a header row and records that all have the header's

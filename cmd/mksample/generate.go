@@ -65,7 +65,7 @@ func generate(f *facts) []model.Observation {
 			literacy:     f.literacy[c.ISO2] / 100,
 			reach:        reach(c.Languages, strength),
 			class:        c.EmergingClass,
-			gdpPerCapita: f.gdp[c.ISO2] / math.Max(f.population[c.ISO2], 1),
+			gdpPerCapita: f.gdpPerCap[c.ISO2],
 			freedom:      freedom(c.DataRiskScore),
 		}
 		if f.population[c.ISO2] < 1000 {
@@ -146,28 +146,30 @@ func reach(langs []model.CountryLanguage, strength map[string]float64) float64 {
 }
 
 // The curve that imputes internet use from GDP per capita (PPP):
-// share = a + b × ln(GDP per capita), fitted by least squares to the 209
-// inhabited countries that have both a Factbook 2014 figure and a CLDR GDP
-// (r = 0.79). The constants are fixed rather than refitted on each build so
-// that no country's figures depend on another's.
+// share = a + b × ln(GDP per capita), fitted by least squares to the 213
+// inhabited countries that have a World Bank internet figure and a GDP per
+// capita as of covariateYear (r = 0.87; TestInternetCurve refits it). The
+// constants are fixed rather than refitted on each build so that no
+// country's figures depend on another's.
 const (
-	internetCurveA = -148.05
-	internetCurveB = 19.871
+	internetCurveA = -143.71
+	internetCurveB = 21.051
 )
 
-// internetShare is the Factbook's internet share of a country, or for the 35
-// countries it has no figure for (North Korea, South Sudan, Kosovo, ...) the
-// share the curve gives for the country's GDP per capita, kept within 1–95%.
-// The imputed share only feeds the model: it is never stored as a fact.
+// internetShare is the World Bank's internet share of a country as of
+// covariateYear, or for the 29 inhabited territories it has no figure for
+// (Taiwan, Western Sahara, French Guiana, Jersey, ...) the share the curve
+// gives for the country's GDP per capita, kept within 1–95%. The imputed
+// share only feeds the model: it is never stored as a fact.
 func internetShare(f *facts, iso2 string) float64 {
 	if v, ok := f.internet[iso2]; ok {
 		return v
 	}
-	pop := f.population[iso2]
-	if pop <= 0 || f.gdp[iso2] <= 0 {
+	gdp := f.gdpPerCap[iso2]
+	if gdp <= 0 {
 		return 1
 	}
-	return math.Min(95, math.Max(1, internetCurveA+internetCurveB*math.Log(f.gdp[iso2]/pop)))
+	return math.Min(95, math.Max(1, internetCurveA+internetCurveB*math.Log(gdp)))
 }
 
 // freedom turns the data risk score (Freedom House and RSF based) into the
@@ -318,7 +320,9 @@ func editorship(cv covariates, rng *rand.Rand, m modeled) {
 func affiliates(cv covariates, rng *rand.Rand, m modeled) {
 	editors := m[model.IndWPEditors][lastYear]
 	n := 0.0
-	if editors >= 8 {
+	// A community of fewer than 15 Wikipedia editors (the median country
+	// has some 24 in 2024) seldom sustains an affiliate.
+	if editors >= 15 {
 		n = poisson(rng, 0.45*math.Log2(1+editors/20))
 	}
 	type affiliate struct {

@@ -43,8 +43,8 @@ func modeledFigures(t *testing.T) (*facts, figures) {
 	return f, index(generate(f))
 }
 
-// internetPop is the people online by the real figures alone (Factbook
-// internet share × CLDR population), for the inhabited countries that have
+// internetPop is the people online by the real figures alone (World Bank
+// internet share × population, as of covariateYear), for the inhabited countries that have
 // both: the model's own imputation is left out so that the shapes are
 // checked against facts, not against the model.
 func internetPop(f *facts) map[string]float64 {
@@ -337,6 +337,40 @@ func TestDataRiskLowersReading(t *testing.T) {
 		if !slices.Contains(risky, want) {
 			t.Errorf("%s is not among the countries with a data risk score ≥ 80 (%v)", want, risky)
 		}
+	}
+}
+
+// TestInternetCurve refits the curve that imputes internet use from GDP per
+// capita to the real figures: a change of the figures that moves it means
+// the constants should be refitted too.
+func TestInternetCurve(t *testing.T) {
+	f, err := readFacts(committedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xs, ys []float64
+	for iso2, pct := range f.internet {
+		if g := f.gdpPerCap[iso2]; f.population[iso2] >= 1000 && g > 0 {
+			xs = append(xs, math.Log(g))
+			ys = append(ys, pct)
+		}
+	}
+	n := float64(len(xs))
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i] / n
+		my += ys[i] / n
+	}
+	var sxy, sxx float64
+	for i := range xs {
+		sxy += (xs[i] - mx) * (ys[i] - my)
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+	}
+	b := sxy / sxx
+	a := my - b*mx
+	t.Logf("%d countries: share = %.3f + %.4f × ln(GDP per capita), r = %.3f", len(xs), a, b, pearson(xs, ys))
+	if len(xs) != 213 || math.Abs(a-internetCurveA) > 0.01 || math.Abs(b-internetCurveB) > 0.001 {
+		t.Errorf("refitted over %d countries: a = %.3f, b = %.4f; the constants are %v, %v over 213", len(xs), a, b, internetCurveA, internetCurveB)
 	}
 }
 

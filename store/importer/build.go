@@ -452,16 +452,10 @@ func (b *builder) assemble(countries []model.Country) (*model.Dataset, error) {
 	for _, c := range countries {
 		known[c.ISO2] = true
 	}
-	dropped := 0
-	for _, o := range base.Observations() {
-		if !known[o.ISO2] {
-			dropped++
-		}
-	}
-	if dropped > 0 {
-		b.res.Summary = append(b.res.Summary, fmt.Sprintf("%d figures of countries not in the countries file were left out", dropped))
-	}
 	m, changes, ps := b.mergeReleases(countries)
+	if m != nil && m.dropped > 0 {
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("%d figures of countries not in the countries file were left out", m.dropped))
+	}
 	b.res.Problems = append(b.res.Problems, ps...)
 	if ps.Fatal() {
 		return nil, nil

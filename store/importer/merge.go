@@ -79,6 +79,7 @@ type merged struct {
 	missing  map[cellKey]model.Missing
 	readings map[readingKey]model.Reading
 	wikis    map[wikiKey]model.CountryWiki // the base's
+	dropped  int                           // the base's figures of countries the import has not
 	// newWikis are the releases' country × wiki figures: a release
 	// replaces whole years of them, and two releases of one year are
 	// refused, so they need no map (a year of Geoeditors has hundreds of
@@ -112,22 +113,27 @@ func (b *builder) mergeReleases(countries []model.Country) (*merged, []Change, P
 	for _, c := range countries {
 		known[c.ISO2] = true
 	}
+	base := b.base
+	all := base.Observations()
 	m := &merged{
-		cells:    map[cellKey]model.Observation{},
+		// Sized for the base's cells: growing two maps of tens of
+		// thousands doubles what an import allocates.
+		cells:    make(map[cellKey]model.Observation, len(all)),
 		bounds:   map[cellKey]model.Bounds{},
 		noise:    map[cellKey]model.Noise{},
 		missing:  map[cellKey]model.Missing{},
 		readings: map[readingKey]model.Reading{},
 		wikis:    map[wikiKey]model.CountryWiki{},
 	}
-	base := b.base
-	before := map[cellKey]model.Observation{}
-	for _, o := range base.Observations() {
-		if known[o.ISO2] {
-			k := cellKey{o.ISO2, o.Indicator, o.Year}
-			m.cells[k] = o
-			before[k] = o
+	before := make(map[cellKey]model.Observation, len(all))
+	for _, o := range all {
+		if !known[o.ISO2] {
+			m.dropped++
+			continue
 		}
+		k := cellKey{o.ISO2, o.Indicator, o.Year}
+		m.cells[k] = o
+		before[k] = o
 	}
 	for _, bo := range base.AllBounds() {
 		if known[bo.ISO2] {

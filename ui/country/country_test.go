@@ -139,14 +139,14 @@ func TestNigeria(t *testing.T) {
 		plain := ansi.Strip(view)
 		mustContain(t, where, plain, "Nigeria", "NG / NGA", "Sub-Saharan Africa", "Western Africa, Africa",
 			"Global South", "Emerging", "Expand", "not on the protection list", "45.2/100 (Lower risk)",
-			"236.75 M", "37.6%", "2014", "61.3%", "$5,385", "CLDR 48", "CIA World Factbook")
+			"232.68 M", "41.2%", "2024", "63.2%", "2021", "$6,440", "World Bank WDI")
 		for _, dom := range model.Domains() {
 			// Short names below the wide layout, full names from it.
 			mustContain(t, where, plain, domainName(dom, w >= wide))
 		}
-		// Ranks as "pos/of": Editorship's presence is third of 53 in the
-		// region, 22nd of 242 in the world.
-		mustContain(t, where, plain, "3/53", "22/242", "no growth inputs", "*")
+		// Ranks as "pos/of": Editorship's presence is second of 53 in the
+		// region, 30th of 238 in the world.
+		mustContain(t, where, plain, "2/53", "30/238", "no growth inputs", "*")
 		// The domains are visible without scrolling.
 		mustContain(t, where, plain, "▶Readership")
 		all := whole(s)
