@@ -128,6 +128,7 @@ type Dataset struct {
 	noise        map[cellKey]Noise
 	readings     map[string][]Reading // by ISO2
 	counts       []ClassCount         // by indicator, counted once
+	ranks        *rankCache           // rankings and standings, computed once
 }
 
 type scoreKey struct {
@@ -183,6 +184,7 @@ func New(p Parts) (*Dataset, error) {
 		obs:        make(map[string]map[string]Series, len(p.Countries)),
 		scores:     make(map[scoreKey]float64, len(p.Scores)),
 		wikipedia:  make(map[string]Wiki),
+		ranks:      newRankCache(),
 	}
 	for code, name := range p.Languages {
 		d.Languages[code] = name
@@ -327,6 +329,9 @@ func (d *Dataset) Parts() Parts {
 
 // SetScores replaces the dataset's scores.
 func (d *Dataset) SetScores(scores []Score) {
+	if d.ranks != nil {
+		d.ranks.forgetScores()
+	}
 	d.scores = make(map[scoreKey]float64, len(scores))
 	for _, s := range scores {
 		d.scores[scoreKey{s.ISO2, s.Domain, s.Facet, s.Year}] = s.Score

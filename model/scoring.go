@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // The scoring method of the Equity Landscape, step by step:
@@ -169,8 +170,69 @@ type FacetRanking struct {
 	index map[string]int
 }
 
-// RankFacet ranks a facet of a domain for a year.
+// RankFacet ranks a facet of a domain for a year. Each facet and year is
+// ranked once per dataset and kept: a profile asks for the same ranking for
+// every country it shows, and ranking means reading every country's inputs.
+// The ranking returned is shared with later calls: read it, never change it.
 func (d *Dataset) RankFacet(domain DomainID, facet Facet, year int) FacetRanking {
+	if d.ranks == nil {
+		return d.rankFacet(domain, facet, year)
+	}
+	return d.ranks.get(rankKey{domain, facet, year}, func() FacetRanking { return d.rankFacet(domain, facet, year) })
+}
+
+// rankKey names a facet's ranking in a year.
+type rankKey struct {
+	domain DomainID
+	facet  Facet
+	year   int
+}
+
+// rankCache keeps what RankFacet and Rank computed. A Dataset's figures do
+// not change once built, except its scores (SetScores), which forget the
+// standings kept. Screens run commands on other goroutines, so it locks.
+type rankCache struct {
+	mu       sync.Mutex
+	facets   map[rankKey]FacetRanking
+	standing map[rankKey][]float64 // every country's score, highest first
+}
+
+func newRankCache() *rankCache {
+	return &rankCache{facets: map[rankKey]FacetRanking{}, standing: map[rankKey][]float64{}}
+}
+
+func (c *rankCache) get(k rankKey, rank func() FacetRanking) FacetRanking {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.facets[k]
+	if !ok {
+		r = rank()
+		c.facets[k] = r
+	}
+	return r
+}
+
+// scores returns every country's score in a facet and year, highest first.
+func (c *rankCache) scores(k rankKey, list func() []float64) []float64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.standing[k]
+	if !ok {
+		s = list()
+		c.standing[k] = s
+	}
+	return s
+}
+
+// forgetScores drops the standings, which the scores decide.
+func (c *rankCache) forgetScores() {
+	c.mu.Lock()
+	c.standing = map[rankKey][]float64{}
+	c.mu.Unlock()
+}
+
+// rankFacet is RankFacet without the cache.
+func (d *Dataset) rankFacet(domain DomainID, facet Facet, year int) FacetRanking {
 	r := FacetRanking{
 		Domain: domain,
 		Facet:  facet,
@@ -378,6 +440,29 @@ func (d *Dataset) Rank(iso2 string, domain DomainID, facet Facet, year int, in f
 	if self, found := d.Country(iso2); !found || in != nil && !in(self) {
 		return Standing{}, false
 	}
+	if in == nil && d.ranks != nil {
+		// In the world, the standing is a search in the scores kept sorted.
+		all := d.ranks.scores(rankKey{domain, facet, year}, func() []float64 { return d.worldScores(domain, facet, year) })
+		above := sort.Search(len(all), func(i int) bool { return !(all[i] > mine+scoreTolerance) })
+		return Standing{Pos: 1 + above, Of: len(all)}, true
+	}
+	return d.rank(mine, domain, facet, year, in), true
+}
+
+// worldScores are every country's scores in a facet and year, highest first.
+func (d *Dataset) worldScores(domain DomainID, facet Facet, year int) []float64 {
+	var all []float64
+	for _, c := range d.Countries {
+		if s, ok := d.Score(c.ISO2, domain, facet, year); ok {
+			all = append(all, s)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(all)))
+	return all
+}
+
+// rank is Rank by counting, for any group.
+func (d *Dataset) rank(mine float64, domain DomainID, facet Facet, year int, in func(Country) bool) Standing {
 	st := Standing{Pos: 1}
 	for _, c := range d.Countries {
 		if in != nil && !in(c) {
@@ -392,5 +477,5 @@ func (d *Dataset) Rank(iso2 string, domain DomainID, facet Facet, year int, in f
 			st.Pos++
 		}
 	}
-	return st, true
+	return st
 }

@@ -1,0 +1,103 @@
+package model_test
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/equitylandscape/equity/model"
+)
+
+// identical compares rankings float by float, bit for bit (NaN included):
+// a cached ranking must be the very one computed afresh.
+func identical(a, b model.FacetRanking) bool {
+	bits := func(xs []float64) []uint64 {
+		out := make([]uint64, len(xs))
+		for i, x := range xs {
+			out[i] = math.Float64bits(x)
+		}
+		return out
+	}
+	rows := func(xss [][]float64) [][]uint64 {
+		var out [][]uint64
+		for _, xs := range xss {
+			out = append(out, bits(xs))
+		}
+		return out
+	}
+	return a.Domain == b.Domain && a.Facet == b.Facet && a.Year == b.Year &&
+		reflect.DeepEqual(a.Inputs, b.Inputs) && reflect.DeepEqual(a.ISO2, b.ISO2) &&
+		reflect.DeepEqual(rows(a.Values), rows(b.Values)) && reflect.DeepEqual(a.Divs, b.Divs) &&
+		reflect.DeepEqual(rows(a.Ranks), rows(b.Ranks)) && reflect.DeepEqual(bits(a.Mean), bits(b.Mean)) &&
+		reflect.DeepEqual(bits(a.Score), bits(b.Score)) && reflect.DeepEqual(a.Idle, b.Idle)
+}
+
+// TestRankFacetCached: a ranking asked for again, after others, is the one a
+// fresh dataset computes on its first call, for every facet and year.
+func TestRankFacetCached(t *testing.T) {
+	d := bundled(t)
+	for _, year := range d.Years {
+		for _, dom := range model.Domains() {
+			for _, f := range []model.Facet{model.Presence, model.Growth} {
+				d.RankFacet(dom.ID, f, year) // fills the cache
+			}
+		}
+	}
+	for _, year := range []int{d.Years[0], d.LatestYear()} {
+		for _, dom := range model.Domains() {
+			for _, f := range []model.Facet{model.Presence, model.Growth} {
+				fresh, err := model.New(d.Parts())
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := fresh.RankFacet(dom.ID, f, year)
+				if got := d.RankFacet(dom.ID, f, year); !identical(got, want) {
+					t.Errorf("%s %s %d: the cached ranking differs from a fresh one", dom.ID, f, year)
+				}
+				if e, w := d.RankFacet(dom.ID, f, year).Explain("NG"), want.Explain("NG"); !reflect.DeepEqual(e, w) && !(math.IsNaN(e.Mean) && math.IsNaN(w.Mean)) {
+					t.Errorf("%s %s %d: the explanation for NG differs: %+v, want %+v", dom.ID, f, year, e, w)
+				}
+			}
+		}
+	}
+}
+
+// TestRankWorldCached: a world standing, found in the kept sorted scores,
+// is the one counting every country gives, before and after the scores
+// change.
+func TestRankWorldCached(t *testing.T) {
+	d := bundled(t)
+	everyone := func(model.Country) bool { return true } // the counting path
+	check := func(when string) {
+		t.Helper()
+		bad := 0
+		for _, year := range d.Years {
+			for _, dom := range model.Domains() {
+				for _, f := range []model.Facet{model.Presence, model.Growth, model.Overall} {
+					for _, c := range d.Countries {
+						got, gok := d.Rank(c.ISO2, dom.ID, f, year, nil)
+						want, wok := d.Rank(c.ISO2, dom.ID, f, year, everyone)
+						if got != want || gok != wok {
+							bad++
+							if bad < 5 {
+								t.Errorf("%s: %s %s %s %d: standing %+v %v, counting gives %+v %v", when, c.ISO2, dom.ID, f, year, got, gok, want, wok)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	check("as loaded")
+	// New scores: every score halved, ties and all, so that standings
+	// kept from before would be wrong.
+	scores := d.Scores()
+	for i := range scores {
+		scores[i].Score = math.Round(scores[i].Score / 20)
+	}
+	d.SetScores(scores)
+	check("after SetScores")
+	if _, ok := d.Rank("XX", model.Readership, model.Overall, d.LatestYear(), nil); ok {
+		t.Error("an unknown country has a standing")
+	}
+}
