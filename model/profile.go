@@ -52,7 +52,7 @@ type Profile struct {
 
 // ContextIndicators are the context figures a profile shows, in order.
 func ContextIndicators() []string {
-	return []string{IndPopulation, IndInternet, IndLiteracy, IndGDPPerCap}
+	return []string{IndPopulation, IndInternet, IndMobile, IndLiteracy, IndGDPPerCap}
 }
 
 // Profile assembles a country's profile for a year.

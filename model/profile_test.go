@@ -160,36 +160,42 @@ func TestProfileContext(t *testing.T) {
 		{"NG", 2024, []fig{
 			{model.IndPopulation, 2023, 220e6, true},
 			{model.IndInternet, 2014, 42.5, true},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 0, 0, false},
 			{model.IndGDPPerCap, 2025, 5800, true},
 		}},
 		{"NG", 2023, []fig{
 			{model.IndPopulation, 2023, 220e6, true},
 			{model.IndInternet, 2014, 42.5, true},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 0, 0, false},
 			{model.IndGDPPerCap, 2025, 5800, true},
 		}},
 		{"NG", 2022, []fig{
 			{model.IndPopulation, 2020, 200e6, true},
 			{model.IndInternet, 2014, 42.5, true},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 0, 0, false},
 			{model.IndGDPPerCap, 2025, 5800, true},
 		}},
 		{"NG", 2030, []fig{
 			{model.IndPopulation, 2025, 230e6, true},
 			{model.IndInternet, 2014, 42.5, true},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 0, 0, false},
 			{model.IndGDPPerCap, 2025, 5800, true},
 		}},
 		{"NO", 2023, []fig{
 			{model.IndPopulation, 2024, 5.5e6, true},
 			{model.IndInternet, 0, 0, false},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 2024, 100, true},
 			{model.IndGDPPerCap, 0, 0, false},
 		}},
 		{"AQ", 2024, []fig{
 			{model.IndPopulation, 0, 0, false},
 			{model.IndInternet, 0, 0, false},
+			{model.IndMobile, 0, 0, false},
 			{model.IndLiteracy, 0, 0, false},
 			{model.IndGDPPerCap, 0, 0, false},
 		}},
@@ -237,7 +243,7 @@ func TestProfileContextMissingIndicators(t *testing.T) {
 	for _, f := range profileOf(t, d, "NG", 2024).Context {
 		ids = append(ids, f.Indicator.ID)
 	}
-	if want := []string{model.IndPopulation, model.IndGDPPerCap}; !slices.Equal(ids, want) {
+	if want := []string{model.IndPopulation, model.IndMobile, model.IndGDPPerCap}; !slices.Equal(ids, want) {
 		t.Errorf("context of a dataset without internet and literacy = %v, want %v", ids, want)
 	}
 }

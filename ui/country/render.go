@@ -244,6 +244,8 @@ func figureLabel(ind model.Indicator, long bool) string {
 		return "Literacy"
 	case model.IndGDPPerCap:
 		return "GDP/capita PPP"
+	case model.IndMobile:
+		return "Mobile /100"
 	}
 	return ind.Name
 }
@@ -253,6 +255,8 @@ func figureNoun(ind model.Indicator) string {
 	switch ind.ID {
 	case model.IndInternet:
 		return "internet"
+	case model.IndMobile:
+		return "mobile"
 	case model.IndGDPPerCap:
 		return "GDP"
 	}

@@ -95,6 +95,8 @@ func Figure(indicator string, v float64) string {
 		return Percent(v)
 	case model.IndGDPPerCap:
 		return Money(v)
+	case model.IndMobile:
+		return strconv.FormatFloat(v, 'f', 1, 64) // "101.7" per 100 people
 	}
 	return Number(v)
 }
