@@ -86,6 +86,17 @@ type Question struct {
 	ID      string // "1.2": use case and number
 	Text    string // word for word
 	Reading string // what strong and weak mean for this question
+	// Form is how the question is answered (answer.go): yes/no, a number,
+	// a set of countries or a scale.
+	Form AnswerForm
+	// Levels are the strong, mixed and weak signals in the question's own
+	// terms: for 1.3, "few", "some" and "many" barriers. LevelsOf names
+	// what they measure ("barriers").
+	Levels   [3]string
+	LevelsOf string
+	// Yes says what a "yes" means where the signal could read the other
+	// way (1.3: "yes means barriers"); "" where strong points to yes.
+	Yes string
 }
 
 // UseCase is one of the Equity Landscape's two use cases.
@@ -100,6 +111,17 @@ type UseCase struct {
 // UseCases returns both use cases, quoted from the Equity Landscape's pilot
 // and consultation page.
 func UseCases() []UseCase {
+	ucs := useCaseTexts()
+	for i := range ucs {
+		for j := range ucs[i].Questions {
+			withForm(&ucs[i].Questions[j])
+		}
+	}
+	return ucs
+}
+
+// useCaseTexts are the use cases as the pilot page words them.
+func useCaseTexts() []UseCase {
 	return []UseCase{
 		{
 			Number:   1,
@@ -107,14 +129,10 @@ func UseCases() []UseCase {
 			Actors:   []string{"Grant applicants", "Grants officers", "Grant-making committees", "Regional hub organizers", "Potential Partners"},
 			Subjects: []string{SubjectCountry},
 			Questions: []Question{
-				{"1.1", "Is a potential partner or grantee proposing a project in a country, language, and project space with an adequate reader or editor presence and/or high growth potential, to accomplish its goal(s)?",
-					"strong: readers or editors at or above the median country, or strong growth; weak: low presence and weak growth"},
-				{"1.2", "Is a partnership opportunity or grant request in line with the country’s Wikimedia presence, and proportionate to their base?",
-					"strong: grants leadership and any requested amount in line with the reader and editor base; weak: well beyond it"},
-				{"1.3", "Might a potential partner or grantee face potential barriers to freedom or access which may prevent reaching goals in the targeted geographic space(s)?",
-					"strong: few barriers (access, literacy, data risk, protection); weak: several, or a risk too high to publish"},
-				{"1.4", "How many other affiliates may be operating in the same space.",
-					"strong: an open space, no affiliate in the country nor in neighbours of the region sharing a main language; mixed: some to coordinate with; weak: a crowded space, three or more in the country"},
+				{ID: "1.1", Text: "Is a potential partner or grantee proposing a project in a country, language, and project space with an adequate reader or editor presence and/or high growth potential, to accomplish its goal(s)?"},
+				{ID: "1.2", Text: "Is a partnership opportunity or grant request in line with the country’s Wikimedia presence, and proportionate to their base?"},
+				{ID: "1.3", Text: "Might a potential partner or grantee face potential barriers to freedom or access which may prevent reaching goals in the targeted geographic space(s)?"},
+				{ID: "1.4", Text: "How many other affiliates may be operating in the same space."},
 			},
 		},
 		{
@@ -123,16 +141,11 @@ func UseCases() []UseCase {
 			Actors:   []string{"Community Organizers", "Affiliates", "Grantees", "Partners", "Community engagement and support teams"},
 			Subjects: []string{SubjectCountry, SubjectRegion},
 			Questions: []Question{
-				{"2.1", "Which countries or regions have a strong affiliate presence and reader base but are lacking in editorship?",
-					"strong: affiliates and readers at or above the median with editorship below it (for a region: two or more such countries, and one in ten of its countries)"},
-				{"2.2", "Does a country or region have a well-balanced movement organizer ecosystem to support an international event or extensive collaborative partnership?",
-					"strong: programs, affiliates, editors and grants all at or above the median, without a high data risk (for a region: two or more such countries, and one in ten)"},
-				{"2.3", "Which countries and regions have the most potential for growth in different domains?",
-					"strong: strong growth in two domains or more (for a region: three countries or more that have it, and one in ten)"},
-				{"2.4", "To what extent does a country engage in various languages and projects?",
-					"strong: two or more languages with an open Wikipedia reaching most people; weak: most people without one"},
-				{"2.5", "What countries may need capacity support to enable movement coordination?",
-					"strong: a clear candidate, readers or editors at the median or above with little organizing (affiliates, programs); for a region, three or more such countries, and one in ten"},
+				{ID: "2.1", Text: "Which countries or regions have a strong affiliate presence and reader base but are lacking in editorship?"},
+				{ID: "2.2", Text: "Does a country or region have a well-balanced movement organizer ecosystem to support an international event or extensive collaborative partnership?"},
+				{ID: "2.3", Text: "Which countries and regions have the most potential for growth in different domains?"},
+				{ID: "2.4", Text: "To what extent does a country engage in various languages and projects?"},
+				{ID: "2.5", Text: "What countries may need capacity support to enable movement coordination?"},
 			},
 		},
 	}
@@ -197,6 +210,9 @@ type Fact struct {
 	OK      bool   // the value exists
 	Text    string // words: the value of a FactText, or a note beside a number ("3 of 53", "2014")
 	Modeled bool   // made from modeled figures
+	// Class is the class of a figure read from one observation (real,
+	// estimated, modeled); "" for a score or a figure made from several.
+	Class Class
 	// Range, when set, is all that may be shown of the value: the bucket of
 	// a protected country's imported raw count (Dataset.Shown), or a figure
 	// made from one. Value is then the range's middle, never the exact
@@ -210,7 +226,8 @@ type Mention struct {
 	ISO2    string
 	Name    string
 	Note    string
-	Modeled bool // the note's figures are made from modeled ones
+	Modeled bool   // the note's figures are made from modeled ones
+	Rule    string // for a set question's candidate: the rule that put it there
 }
 
 // Answer is a question with its evidence and signal for a subject.
@@ -221,6 +238,11 @@ type Answer struct {
 	Mentions      []Mention
 	Signal        Signal
 	Reason        string // one line naming the figures the signal used
+	// Form is the question's; Level the signal in its own terms ("few"
+	// barriers); Proposal the answer the evidence proposes (answer.go).
+	Form     AnswerForm
+	Level    string
+	Proposal Proposal
 }
 
 // Request is what a user adds to a checklist: a requested grant amount for
@@ -234,7 +256,9 @@ type Request struct {
 func (d *Dataset) Checklist(uc UseCase, s Subject, year int, req Request) []Answer {
 	out := make([]Answer, 0, len(uc.Questions))
 	for _, q := range uc.Questions {
-		out = append(out, d.answer(q, s, year, req))
+		a := d.answer(q, s, year, req)
+		d.propose(&a, s, year)
+		out = append(out, a)
 	}
 	return out
 }
@@ -329,6 +353,9 @@ func (d *Dataset) valueFact(c Country, label, ind string, kind FactKind, year in
 	i, known := d.Indicator(ind)
 	f.Modeled = i.Modeled
 	f.Value, f.OK = d.Value(c.ISO2, ind, year)
+	if f.OK {
+		f.Class = d.ClassOf(c.ISO2, ind, year)
+	}
 	if f.OK && known {
 		if b, exact := d.Shown(c, i, f.Value); !exact {
 			f.Value, f.Range = b.Mid(), &b
@@ -352,6 +379,7 @@ func (d *Dataset) contextFact(c Country, label, ind string, kind FactKind, year 
 	f := Fact{Label: label, Kind: kind}
 	if p, ok := d.ContextAt(c.ISO2, ind, year); ok {
 		f.Value, f.OK, f.Text = p.Value, true, fmt.Sprint(p.Year)
+		f.Class = d.ClassOf(c.ISO2, ind, p.Year)
 	}
 	return f
 }
@@ -454,13 +482,16 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 		return
 	}
 	base, which := best(okR, rp, "readership", okE, ep, "editorship")
-	sig, reason := Strong, ""
+	// reason states the figures; verdict what they conclude, which only
+	// stands when the request does not change the signal (a request 4.9×
+	// the year's grants is not "nothing out of proportion").
+	sig, reason, verdict := Strong, "", ""
 	idle := d.Idle(c.ISO2, Grants, year)
 	switch {
 	case !okR && !okE:
 		sig, reason = Mixed, "no reader or editor base to compare grants with"
 	case idle && base >= AdequatePresence:
-		reason = fmt.Sprintf("no grants so far, on a %s presence of %s: room for a first grant", which, fmtScore(base))
+		reason, verdict = fmt.Sprintf("no grants so far, on a %s presence of %s", which, fmtScore(base)), ": room for a first grant"
 	case idle:
 		sig, reason = Mixed, fmt.Sprintf("no grants so far, and %s presence is %s, below the median", which, fmtScore(base))
 	case !okG:
@@ -473,7 +504,7 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 		case gap > ProportionGap:
 			sig, reason = Mixed, fmt.Sprintf("grants leadership %s runs %s points ahead of %s presence %s", fmtScore(gp), fmtScore(gap), which, fmtScore(base))
 		case gap < 0:
-			reason = fmt.Sprintf("grants leadership %s is below %s presence %s: nothing out of proportion", fmtScore(gp), which, fmtScore(base))
+			reason, verdict = fmt.Sprintf("grants leadership %s is below %s presence %s", fmtScore(gp), which, fmtScore(base)), ": nothing out of proportion"
 		default:
 			reason = fmt.Sprintf("grants leadership %s is in line with %s presence %s", fmtScore(gp), which, fmtScore(base))
 		}
@@ -488,21 +519,30 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 		if okAnnual && annual > 0 {
 			multiple, _ = strconv.ParseFloat(strconv.FormatFloat(req.Amount/annual, 'f', 1, 64), 64)
 		}
+		before := sig
+		var reqText string
 		switch {
 		case !okAnnual || annual <= 0:
 			sig = worse(sig, Mixed)
-			reason += fmt.Sprintf("; no grant dollars this year to compare the request of $%.0f with", req.Amount)
+			reqText = fmt.Sprintf("no grant dollars this year to compare the request of $%.0f with", req.Amount)
 		case multiple > RequestOutOfLine:
 			sig = Weak
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
+			reqText = fmt.Sprintf("the request is %.1f× this year's grant dollars, over %.0f×", multiple, RequestOutOfLine)
 		case multiple > RequestInLine:
 			sig = worse(sig, Mixed)
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
+			reqText = fmt.Sprintf("the request is %.1f× this year's grant dollars, over %.0f×", multiple, RequestInLine)
 		default:
-			reason += fmt.Sprintf("; the request is %.1f× this year's grant dollars", multiple)
+			reqText = fmt.Sprintf("the request is %.1f× this year's grant dollars", multiple)
 		}
+		if sig != before {
+			// The request decided the signal: it leads.
+			a.Signal, a.Reason = sig, reqText+"; "+reason
+			return
+		}
+		reason += verdict + "; " + reqText
+		verdict = ""
 	}
-	a.Signal, a.Reason = sig, reason
+	a.Signal, a.Reason = sig, reason+verdict
 }
 
 // worse returns the weaker of two signals.
@@ -892,6 +932,11 @@ func (d *Dataset) languages(a *Answer, c Country, year int) {
 		Fact{Label: "Languages with an open Wikipedia", Kind: FactCount, Value: float64(len(open)), OK: true, Text: strings.Join(open, ", ")},
 		Fact{Label: "People reached by one (estimate)", Kind: FactPercent, Value: cov, OK: len(c.Languages) > 0},
 		Fact{Label: "Open wikis in those languages (all projects)", Kind: FactCount, Value: float64(d.openProjects(open)), OK: true},
+	)
+	a.Facts = append(a.Facts,
+		textFact("Main languages and their Wikipedias", d.mainLanguagesText(c)),
+		textFact("Where its editors edit", d.editedWikisText(c, year)),
+		textFact("Editions it reads", d.readEditionsText(c, year)),
 	)
 	wp, okW := d.Value(c.ISO2, IndWPEditors, year)
 	all, okA := d.Value(c.ISO2, IndAllEditors, year)

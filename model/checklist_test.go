@@ -940,7 +940,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			req:  amount(21000),
 			// 21 000 ÷ 20 000 = 1.05 (stored just over) → 1.1 to one decimal,
 			// > 1 → mixed
-			signal: model.Mixed, reason: inLine + "; the request is 1.1× this year's grant dollars",
+			signal: model.Mixed, reason: "the request is 1.1× this year's grant dollars, over 1×; " + inLine,
 			facts: []clFact{{lReqR, model.FactRatio, true, 1.05, "", true}},
 		},
 		{
@@ -948,7 +948,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			data: reqData,
 			req:  amount(50000),
 			// 50 000 ÷ 20 000 = 2.5: between once and three times → mixed
-			signal: model.Mixed, reason: inLine + "; the request is 2.5× this year's grant dollars",
+			signal: model.Mixed, reason: "the request is 2.5× this year's grant dollars, over 1×; " + inLine,
 			facts: []clFact{
 				{lReqR, model.FactRatio, true, 2.5, "", true},
 				{lReqE, model.FactMoney, true, 1250, "", true}, // 50 000 ÷ 40
@@ -959,7 +959,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			data: reqData,
 			req:  amount(60000),
 			// 60 000 ÷ 20 000 = 3, not > RequestOutOfLine 3 → mixed
-			signal: model.Mixed, reason: inLine + "; the request is 3.0× this year's grant dollars",
+			signal: model.Mixed, reason: "the request is 3.0× this year's grant dollars, over 1×; " + inLine,
 		},
 		{
 			name: "a request just beyond three times",
@@ -967,7 +967,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			req:  amount(60001),
 			// 60 001 ÷ 20 000 = 3.00005, shown (and judged) as 3.0: not >
 			// RequestOutOfLine 3 → still mixed
-			signal: model.Mixed, reason: inLine + "; the request is 3.0× this year's grant dollars",
+			signal: model.Mixed, reason: "the request is 3.0× this year's grant dollars, over 1×; " + inLine,
 		},
 		{
 			name: "a request of 3.05 times reads 3.0× as the fact shows it",
@@ -976,7 +976,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			// 61 000 ÷ 20 000 = 3.05, stored just under (3.0499999…): the
 			// fact prints "3.0×", and the request is judged 3.0, not > 3 →
 			// mixed
-			signal: model.Mixed, reason: inLine + "; the request is 3.0× this year's grant dollars",
+			signal: model.Mixed, reason: "the request is 3.0× this year's grant dollars, over 1×; " + inLine,
 			facts: []clFact{{lReqR, model.FactRatio, true, 3.05, "", true}},
 		},
 		{
@@ -984,20 +984,20 @@ func TestChecklist12Proportionate(t *testing.T) {
 			data: reqData,
 			req:  amount(62000),
 			// 62 000 ÷ 20 000 = 3.1 > 3 → weak
-			signal: model.Weak, reason: inLine + "; the request is 3.1× this year's grant dollars",
+			signal: model.Weak, reason: "the request is 3.1× this year's grant dollars, over 3×; " + inLine,
 		},
 		{
 			name:   "a request of five times",
 			data:   reqData,
 			req:    amount(100000),
-			signal: model.Weak, reason: inLine + "; the request is 5.0× this year's grant dollars",
+			signal: model.Weak, reason: "the request is 5.0× this year's grant dollars, over 3×; " + inLine,
 		},
 		{
 			name: "a request where there are no grant dollars this year",
 			data: clData{obs: noYearObs, scores: []model.Score{clP(ng, G, 50), clP(ng, R, 50)}},
 			req:  amount(20000),
 			// nothing to divide by: strong becomes mixed
-			signal: model.Mixed, reason: inLine + "; no grant dollars this year to compare the request of $20000 with",
+			signal: model.Mixed, reason: "no grant dollars this year to compare the request of $20000 with; " + inLine,
 			facts: []clFact{
 				{lGYUSD, model.FactMoney, true, 0, "", true},
 				{lReq, model.FactMoney, true, 20000, "", false},
@@ -1021,7 +1021,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			name:   "a request where no grant dollars or editors are observed",
 			data:   clData{scores: []model.Score{clP(ng, G, 50), clP(ng, R, 50)}},
 			req:    amount(20000),
-			signal: model.Mixed, reason: inLine + "; no grant dollars this year to compare the request of $20000 with",
+			signal: model.Mixed, reason: "no grant dollars this year to compare the request of $20000 with; " + inLine,
 			absent: []string{lReqR, lReqE},
 		},
 		{
@@ -1036,7 +1036,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			data: clData{obs: clIdle(ng, G), scores: []model.Score{clP(ng, R, 70)}},
 			req:  amount(5000),
 			// idle, base 70 → strong; this year's dollars are 0 → mixed
-			signal: model.Mixed, reason: "no grants so far, on a readership presence of 70.0: room for a first grant; no grant dollars this year to compare the request of $5000 with",
+			signal: model.Mixed, reason: "no grant dollars this year to compare the request of $5000 with; no grants so far, on a readership presence of 70.0",
 		},
 	}
 	runChecklistCases(t, "1.2", cases)
@@ -2044,7 +2044,7 @@ func TestChecklist24Languages(t *testing.T) {
 			// 1 − 0.7 × 0.8 × 0.9 = 49.6%, judged as shown in whole
 			// percents: 50 ≥ SomeCoverage 50 → mixed
 			signal: model.Mixed, reason: "3 languages with an open Wikipedia reach about 50% of people",
-			labels: []string{lSpoken, lOpen, lReached, lWikis, lEdRatio},
+			labels: []string{lSpoken, lOpen, lReached, lWikis, "Main languages and their Wikipedias", "Where its editors edit", "Editions it reads", lEdRatio},
 			facts: []clFact{
 				{lSpoken, model.FactCount, true, 6, "", false},
 				// largest share first: ha 30, yo 20, en 10

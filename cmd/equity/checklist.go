@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +16,7 @@ import (
 
 func newChecklistCmd(e env, opts *options) *cobra.Command {
 	var country, region, amount, format string
+	var given []string
 	var year int
 	cmd := &cobra.Command{
 		Use:   "checklist 1|2 (--country CODE | --region NAME)",
@@ -27,11 +29,18 @@ func newChecklistCmd(e env, opts *options) *cobra.Command {
 			"country (--country); --amount adds a requested grant, in US dollars, to the question of proportion.\n" +
 			"Use case 2, \"Direct non-monetary support and partnering opportunities to relevant spaces ready for\n" +
 			"development\", is asked of a country or of a Wikimedia region (--region).\n\n" +
+			"Each question is answered in its own form: yes/no; 1.4 a number (the data proposes the affiliates it\n" +
+			"counts); 2.1, 2.3 and 2.5 a set of countries (the data proposes ranked candidates, each with its rule);\n" +
+			"2.4 a scale (not at all, a little, somewhat, a great deal). --answer gives answers for this report\n" +
+			"(not saved): 1.1=yes, 1.4=3 or 1.4=data, 2.1=+KE,-UG (+ keeps or adds, - strikes), 2.4=somewhat.\n" +
+			"Saved answers are those given for the year of the figures (--year).\n\n" +
 			"The report is Markdown by default, ready to paste into a grant review; --format json gives the same\n" +
-			"for scripts and --format table aligned text. The signals' thresholds are this project's own.",
+			"for scripts, each question with its answer form and the data's proposal; --format csv one row per\n" +
+			"question; --format table aligned text. The signals' thresholds are this project's own.",
 		Example: "  equity checklist 1 --country NG\n" +
 			"  equity checklist 1 --country nigeria --amount 50k > nigeria-review.md\n" +
-			"  equity checklist 2 --region \"South Asia\" --format json",
+			"  equity checklist 2 --region \"South Asia\" --format json\n" +
+			"  equity checklist 1 --country NG --answer 1.1=yes --answer 1.4=3 --format csv",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			uc, err := parseUseCase(args[0])
@@ -62,12 +71,18 @@ func newChecklistCmd(e env, opts *options) *cobra.Command {
 				return err
 			}
 			answers := d.Checklist(uc, s, y, req)
-			verdicts, warning := savedVerdicts(uc, s)
+			verdicts, warning := savedVerdicts(uc, s, y)
+			if err := takeAnswers(d, answers, verdicts, given, e.now()); err != nil {
+				return err
+			}
 			doc := report.Checklist(d, uc, s, y, answers, verdicts, req, e.now())
 			if warning != "" {
 				fmt.Fprintln(e.stderr, "equity: "+sentence(warning))
 				doc.Notes = append(doc.Notes, "Saved verdicts left out: "+sentence(warning))
 				doc.About["verdicts_error"] = warning
+			}
+			if f == report.CSV {
+				doc = report.ChecklistTable(doc)
 			}
 			return emit(e, doc, string(f))
 		},
@@ -76,7 +91,8 @@ func newChecklistCmd(e env, opts *options) *cobra.Command {
 	cmd.Flags().StringVarP(&region, "region", "r", "", "the Wikimedia region (use case 2 only): a name or a unique prefix")
 	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the figures (default: the latest)")
 	cmd.Flags().StringVar(&amount, "amount", "", "requested grant in US dollars (use case 1 only): 50000, 50,000, $50k or 1.2m")
-	cmd.Flags().StringVarP(&format, "format", "f", string(report.Markdown), "output format: md (the report), json or table")
+	cmd.Flags().StringVarP(&format, "format", "f", string(report.Markdown), "output format: md (the report), json, csv (a row per question) or table")
+	cmd.Flags().StringArrayVarP(&given, "answer", "a", nil, "an answer for this report, not saved: ID=ANSWER (1.1=yes, 1.4=3, 2.1=+KE,-UG, 2.4=somewhat); repeatable")
 	return cmd
 }
 
@@ -95,17 +111,48 @@ func parseUseCase(arg string) (model.UseCase, error) {
 	return model.UseCase{}, usageError{fmt.Errorf("there is no use case %q; the use cases are %s", arg, strings.Join(names, " and "))}
 }
 
-// checklistFormat reads --format: the report has no CSV form, its evidence
-// being nested under its questions.
+// checklistFormat reads --format: CSV is the summary, a row per question.
 func checklistFormat(s string) (report.Format, error) {
 	f, err := report.ParseFormat(s)
 	if err != nil {
-		return "", usageError{fmt.Errorf("unknown format %q; use one of md, json, table", s)}
-	}
-	if f == report.CSV {
-		return "", usageError{errors.New("a checklist has no CSV form, its evidence being nested under its questions; use md, json or table")}
+		return "", usageError{fmt.Errorf("unknown format %q; use one of md, json, csv, table", s)}
 	}
 	return f, nil
+}
+
+// takeAnswers puts the answers given with --answer (ID=ANSWER) into the
+// verdicts, each read in its question's form.
+func takeAnswers(d *model.Dataset, answers []model.Answer, verdicts model.Verdicts, given []string, now time.Time) error {
+	byID := map[string]model.Answer{}
+	var ids []string
+	for _, a := range answers {
+		byID[a.Question.ID] = a
+		ids = append(ids, a.Question.ID)
+	}
+	find := func(q string) (string, error) {
+		c, err := d.FindCountry(q)
+		return c.ISO2, err
+	}
+	for _, g := range given {
+		id, text, ok := strings.Cut(g, "=")
+		id = strings.TrimSpace(id)
+		a, known := byID[id]
+		switch {
+		case !ok:
+			return usageError{fmt.Errorf("--answer %q: write it as ID=ANSWER, such as 1.1=yes", g)}
+		case !known:
+			return usageError{fmt.Errorf("--answer %q: this use case's questions are %s", g, strings.Join(ids, ", "))}
+		}
+		v, err := model.ParseVerdict(a, model.CleanText(text), find)
+		if err != nil {
+			return usageError{fmt.Errorf("--answer %s: %w", id, err)}
+		}
+		old := verdicts[id]
+		v.Note, v.NoteUpdated = old.Note, old.NoteUpdated
+		v.Updated = now.UTC().Format(time.RFC3339)
+		verdicts[id] = v
+	}
+	return nil
 }
 
 // checkSubjectFlags checks that exactly one of --country and --region is
@@ -163,14 +210,23 @@ func checklistRequest(uc model.UseCase, given bool, amount string) (model.Reques
 // user's data directory. A directory that cannot be found or a saved file
 // that cannot be read never stops the report: it comes without verdicts,
 // and the warning says why.
-func savedVerdicts(uc model.UseCase, s model.Subject) (model.Verdicts, string) {
+func savedVerdicts(uc model.UseCase, s model.Subject, year int) (model.Verdicts, string) {
 	dir, err := session.DefaultDir()
 	if err != nil {
 		return model.Verdicts{}, "saved verdicts cannot be looked for: " + err.Error() + "; this report shows none"
 	}
-	v, err := session.New(dir).Load(uc.Number, s.Key())
+	v, err := session.New(dir).LoadYear(uc.Number, s.Key(), year)
 	if err != nil {
 		return model.Verdicts{}, err.Error() + "; this report shows no saved verdicts"
 	}
 	return v, ""
+}
+
+// checklistNotSaved is the error of a checklist's last save at exit, in
+// one sentence that says what was lost, or nil.
+func checklistNotSaved(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("a checklist's last answers could not be saved (%s); they are lost unless you give them again", strings.ReplaceAll(err.Error(), "\n", "; "))
 }

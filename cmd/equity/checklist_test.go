@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,10 @@ func TestChecklistQuestionsWordForWord(t *testing.T) {
 				}
 				hasSignal := false
 				for _, s := range signals {
-					hasSignal = hasSignal || strings.Contains(block, "\n- **Signal:** "+string(s)+" — ")
+					// The signal in the question's terms, with its name:
+					// "few (strong) — …".
+					hasSignal = hasSignal || strings.Contains(block, "\n- **Signal:** ") && strings.Contains(block, " ("+string(s)+") — ") ||
+						s == model.NoEvidence && strings.Contains(block, "\n- **Signal:** not enough data — ")
 				}
 				if !hasSignal {
 					t.Errorf("question %s has no signal with a reason:\n%s", id, block)
@@ -126,13 +130,13 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 	dir := checklistEnv(t)
 	st := session.New(dir)
 	note := "Talk to the user group first.\n# budget | *twice* last year\n\n- and the hub"
-	if err := st.Save(1, "NG", model.Verdicts{
+	if _, err := st.Save(1, "NG", model.Verdicts{
 		"1.1": {Answer: model.VerdictYes, Updated: "2025-03-01T10:00:00Z"},
 		"1.3": {Answer: model.VerdictUnsure, Note: note, Updated: "2025-03-02T10:00:00Z"},
 	}, session.Meta{Subject: "Nigeria", Year: 2024}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Save(2, "region-south-asia", model.Verdicts{"2.5": {Answer: model.VerdictNo, Note: "Not this year."}}, session.Meta{Subject: "South Asia"}); err != nil {
+	if _, err := st.Save(2, "region-south-asia", model.Verdicts{"2.5": {Answer: model.VerdictNo, Note: "Not this year."}}, session.Meta{Subject: "South Asia", Year: 2024}); err != nil {
 		t.Fatal(err)
 	}
 	before := listFiles(t, dir)
@@ -155,8 +159,8 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 	}
 	verdictOf := map[string]string{}
 	for _, line := range strings.Split(out, "\n") {
-		if cells := strings.Split(line, " | "); len(cells) == 3 && strings.HasPrefix(line, "| 1.") {
-			verdictOf[strings.TrimPrefix(cells[0], "| ")] = strings.TrimSuffix(cells[2], " |")
+		if cells := strings.Split(line, " | "); len(cells) == 4 && strings.HasPrefix(line, "| 1.") {
+			verdictOf[strings.TrimPrefix(cells[0], "| ")] = cells[2]
 		}
 	}
 	if !strings.Contains(out, "- **Progress:** 2 of 4 questions answered\n") ||
@@ -181,7 +185,8 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 	}
 
 	out, _, _ = equity(t, nil, "checklist", "2", "--region", "south")
-	if !strings.Contains(questionBlocks(out)["2.5 "+useCase2[4]], "- **Your verdict:** no\n") || !strings.Contains(out, "| Not this year. |") {
+	// An answer saved as yes/no before 2.5 took its own form is kept as given.
+	if !strings.Contains(questionBlocks(out)["2.5 "+useCase2[4]], "- **Your verdict:** no (given as yes/no before this question took its own form)\n") || !strings.Contains(out, "| Not this year. |") {
 		t.Errorf("the region's saved verdict is missing:\n%s", out)
 	}
 	// Another subject's checklist is not this one's.
@@ -300,7 +305,7 @@ func TestChecklistFormatsAndYear(t *testing.T) {
 	}
 	out, _, status = equity(t, nil, "checklist", "1", "-c", "br", "--year", "2019", "--format", "table")
 	if status != 0 || !strings.HasPrefix(out, "Use case 1 — Direct grant funds and resource opportunities to spaces ready for growth: Brazil, 2019\n") ||
-		!strings.Contains(out, "\nYear of the figures  2019\n") || strings.Contains(out, "**") {
+		!strings.Contains(out, "\nYear of the figures and of the answers  2019\n") || strings.Contains(out, "**") {
 		t.Errorf("table for 2019: status %d\n%s", status, out)
 	}
 	out, _, _ = equity(t, nil, "checklist", "1", "--country", "NG", "--amount", "$1.2m", "-f", "markdown")
@@ -331,8 +336,13 @@ func TestChecklistBadInput(t *testing.T) {
 		{"unknown country", []string{"checklist", "1", "--country", "atlantis"}, `no country matches "atlantis"; did you mean`},
 		{"ambiguous country", []string{"checklist", "1", "--country", "nige"}, "Niger (NE), Nigeria (NG)"},
 		{"unknown region", []string{"checklist", "2", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are "Central & Eastern Europe & Central Asia", `},
-		{"csv", []string{"checklist", "1", "--country", "NG", "--format", "csv"}, "a checklist has no CSV form"},
-		{"unknown format", []string{"checklist", "1", "--country", "NG", "--format", "xml"}, `unknown format "xml"; use one of md, json, table`},
+		{"unknown format", []string{"checklist", "1", "--country", "NG", "--format", "xml"}, `unknown format "xml"; use one of md, json, csv, table`},
+		{"answer off its form", []string{"checklist", "1", "--country", "NG", "--answer", "1.1=maybe"}, `--answer 1.1: question 1.1 takes yes, no or unsure, not "maybe"`},
+		{"answer without =", []string{"checklist", "1", "--country", "NG", "--answer", "1.1"}, `--answer "1.1": write it as ID=ANSWER`},
+		{"answer to another use case", []string{"checklist", "1", "--country", "NG", "--answer", "2.1=+KE"}, "this use case's questions are 1.1, 1.2, 1.3, 1.4"},
+		{"count not a number", []string{"checklist", "1", "--country", "NG", "--answer", "1.4=many"}, "takes a whole number of affiliates"},
+		{"set of no country", []string{"checklist", "2", "--region", "Sub", "--answer", "2.1=+atlantis"}, `no country matches "atlantis"`},
+		{"scale off the scale", []string{"checklist", "2", "--country", "NG", "--answer", "2.4=lots"}, "takes one of not at all, a little, somewhat, a great deal"},
 		{"year out of range", []string{"checklist", "1", "--country", "NG", "--year", "2031"}, "no figures for 2031"},
 	}
 	for _, tt := range tests {
@@ -351,5 +361,102 @@ func TestChecklistBadInput(t *testing.T) {
 				t.Errorf("stderr is not one line starting \"equity: \": %q", errOut)
 			}
 		})
+	}
+}
+
+// `equity checklist 1 --country NG --format json` gives each question's
+// answer form and the data's proposal; --answer takes answers in each form.
+func TestChecklistAnswerForms(t *testing.T) {
+	checklistEnv(t)
+	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json",
+		"--answer", "1.1=yes", "--answer", "1.3=no", "--answer", "1.4=data")
+	if status != 0 || errOut != "" {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	var doc struct {
+		Questions []struct {
+			ID       string
+			Form     string
+			Level    string
+			Signal   string
+			Year     int
+			Classes  []string
+			Evidence string
+			Proposal struct {
+				Answer     *string
+				Count      *float64
+				CountText  string `json:"count_text"`
+				Candidates []struct{ ISO2, Rule string }
+			}
+			AnswerDetail map[string]any `json:"answer_detail"`
+			Answer       *string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	forms := map[string]string{"1.1": "yes/no", "1.2": "yes/no", "1.3": "yes/no", "1.4": "number"}
+	for _, q := range doc.Questions {
+		if q.Form != forms[q.ID] || q.Level == "" || q.Year == 0 || q.Evidence == "" || q.Classes == nil {
+			t.Errorf("%s: %+v", q.ID, q)
+		}
+	}
+	q4 := doc.Questions[3]
+	if q4.Proposal.Count == nil || q4.Proposal.CountText == "" || q4.Answer == nil || q4.AnswerDetail["origin"] != "data" {
+		t.Errorf("1.4: the count proposed and confirmed: %+v", q4)
+	}
+	if q1 := doc.Questions[0]; q1.Answer == nil || *q1.Answer != "yes" || q1.Proposal.Answer == nil {
+		t.Errorf("1.1: %+v", q1)
+	}
+
+	// A region's set: ranked candidates, each with its rule; one struck,
+	// one added.
+	out, _, status = equity(t, nil, "checklist", "2", "--region", "Sub-Saharan", "--format", "json")
+	if status != 0 {
+		t.Fatal(status)
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	forms = map[string]string{"2.1": "set", "2.2": "yes/no", "2.3": "set", "2.4": "scale", "2.5": "set"}
+	var cands []struct{ ISO2, Rule string }
+	for _, q := range doc.Questions {
+		if q.Form != forms[q.ID] {
+			t.Errorf("%s: form %q", q.ID, q.Form)
+		}
+		if q.Form == "set" && len(q.Proposal.Candidates) > 0 && cands == nil {
+			cands = q.Proposal.Candidates
+			for _, c := range cands {
+				if c.Rule == "" {
+					t.Errorf("%s: candidate %s without its rule", q.ID, c.ISO2)
+				}
+			}
+		}
+		if q.ID == "2.4" && (q.Proposal.Answer == nil || *q.Proposal.Answer == "") {
+			t.Errorf("2.4 proposes no point of the scale")
+		}
+	}
+
+	// CSV: a row per question.
+	out, errOut, status = equity(t, nil, "checklist", "2", "--country", "NG", "--format", "csv", "--answer", "2.4=somewhat", "--answer", "2.1=+KE")
+	if status != 0 || errOut != "" {
+		t.Fatalf("csv: status %d, %q", status, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "id,text,form,proposal,proposed,answer,") || !strings.Contains(lines[0], ",evidence,") || !strings.Contains(lines[0], ",year,classes,") {
+		t.Errorf("csv header %q", lines[0])
+	}
+	if !strings.Contains(out, "\n2.4,") || !strings.Contains(out, ",scale,") || !strings.Contains(out, ",somewhat,") || !strings.Contains(out, "KE") {
+		t.Errorf("csv:\n%s", out)
+	}
+}
+
+func TestChecklistNotSaved(t *testing.T) {
+	if checklistNotSaved(nil) != nil {
+		t.Error("no error made one")
+	}
+	err := checklistNotSaved(errors.New("did not save the checklist to /x/uc1-NG.json: flushing to disk failed (no space left on device)"))
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("%v", err)
 	}
 }

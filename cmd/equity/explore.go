@@ -39,14 +39,13 @@ func explore(ctx context.Context, e env, opts *options) error {
 	root := ui.New(d, ui.Options{Theme: name, Sessions: sessions})
 	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithOutput(out))
 	_, runErr := p.Run()
-	// Whatever ended the program, what the user wrote is kept.
-	if err := root.Flush(); err != nil {
-		fmt.Fprintln(e.stderr, "equity: "+sentence("a checklist could not be saved: "+err.Error()))
-	}
+	// Whatever ended the program, what the user wrote is kept; if it could
+	// not be, the exit status says so and the cause goes to stderr.
+	flushErr := root.Flush()
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, context.Canceled) {
-		return fmt.Errorf("the explorer stopped: %w", runErr)
+		return errors.Join(fmt.Errorf("the explorer stopped: %w", runErr), checklistNotSaved(flushErr))
 	}
-	return nil
+	return checklistNotSaved(flushErr)
 }
 
 func isTTY(f *os.File) bool {

@@ -6,6 +6,16 @@
 //	<dir>/checklists/uc1-NG.json
 //	<dir>/checklists/uc2-region-south-asia.json
 //
+// The answers are kept by the year of the figures they were given for
+// (format 2); a file of format 1, which had one set of verdicts, loads as
+// the verdicts of the year it was saved on.
+//
+// Two windows may have one checklist open: Save reads the file on disk,
+// merges it with what it saves (model.Merge: per question the answer given
+// last wins, and so does the note written last) and writes the result, all
+// under a lock file beside it ("<name>.lock"), so that neither drops the
+// other's answers.
+//
 // Save writes a file atomically: a temporary file beside it is written,
 // flushed to disk and renamed over it, so that a crash or a full disk leaves
 // either the old file or the new one, never half of one. Load never
@@ -40,8 +50,9 @@ import (
 	"github.com/equitylandscape/equity/store"
 )
 
-// Version is the format version of the files Save writes and Load reads.
-const Version = 1
+// Version is the format version of the files Save writes; Load reads it and
+// format 1.
+const Version = 2
 
 const (
 	// checklistsDir is the directory of the checklists inside the data
@@ -58,11 +69,19 @@ const (
 )
 
 // Meta describes a checklist for the people who read the file and for the
-// resume list: none of it is needed to load the verdicts.
+// resume list, and says the year the verdicts saved are for.
 type Meta struct {
 	Subject string // the subject's display name: "Nigeria", "South Asia"
 	Dataset string // the dataset's title or origin
-	Year    int    // the dataset's year the checklist was made on
+	Year    int    // the year of the figures the verdicts were given for
+}
+
+// Saved is what a Save wrote for the year: the verdicts merged with those
+// on disk, and the questions where another window's answer or note was
+// newer and was taken in.
+type Saved struct {
+	Verdicts model.Verdicts
+	TookIn   []string
 }
 
 // Entry is a saved checklist, as the resume list shows it.
@@ -71,11 +90,16 @@ type Entry struct {
 	SubjectKey string // model.Subject.Key()
 	Subject    string // display name, as saved (cleaned to one line)
 	Dataset    string
-	Year       int
-	Answered   int       // questions of the use case with an answer
+	Year       int       // the latest year with an answer (or the only year of a format 1 file)
+	Years      []int     // every year with answers, ascending
+	Answered   int       // questions of the use case with an answer, in Year
 	Questions  int       // questions of the use case
 	Saved      time.Time // zero if the file does not say
 	Path       string
+	// Problem, when not "", says why the file cannot be read ("is not
+	// valid JSON (…)"): the list shows it rather than hide it, and opening
+	// the checklist sets the file aside.
+	Problem string
 }
 
 // Store keeps checklists in a directory. It is safe for concurrent use; saves
@@ -155,30 +179,79 @@ func checkKey(key string) error {
 	return nil
 }
 
-// file is the layout of a saved checklist, version 1.
+// file is the layout of a saved checklist. Format 2 keeps the verdicts by
+// year ("years": {"2024": {"1.1": {…}}}); format 1 had one "year" and its
+// "verdicts".
 type file struct {
-	Version    int                `json:"version"`
-	UseCase    int                `json:"use_case"`
-	SubjectKey string             `json:"subject_key"`
-	Subject    string             `json:"subject"`
-	Dataset    string             `json:"dataset"`
-	Year       int                `json:"year"`
-	Saved      string             `json:"saved"` // RFC 3339, UTC
-	Verdicts   map[string]verdict `json:"verdicts"`
+	Version    int                           `json:"version"`
+	UseCase    int                           `json:"use_case"`
+	SubjectKey string                        `json:"subject_key"`
+	Subject    string                        `json:"subject"`
+	Dataset    string                        `json:"dataset"`
+	Saved      string                        `json:"saved"` // RFC 3339, UTC
+	Years      map[string]map[string]verdict `json:"years,omitempty"`
+	Year       int                           `json:"year,omitempty"`     // format 1
+	Verdicts   map[string]verdict            `json:"verdicts,omitempty"` // format 1
 }
 
+// verdict is a model.Verdict as saved. A verdict with no answer and no note
+// but a time is one cleared: it is kept so that a merge does not bring back
+// an older answer from another window.
 type verdict struct {
-	Answer  string `json:"answer"`
-	Note    string `json:"note"`
-	Updated string `json:"updated"`
+	Answer      string   `json:"answer"`
+	Origin      string   `json:"origin,omitempty"`
+	Keep        []string `json:"keep,omitempty"`
+	Strike      []string `json:"strike,omitempty"`
+	Add         []string `json:"add,omitempty"`
+	Note        string   `json:"note"`
+	Updated     string   `json:"updated"`
+	NoteUpdated string   `json:"note_updated,omitempty"`
 }
 
-func knownAnswer(a string) bool {
-	switch a {
-	case "", model.VerdictYes, model.VerdictNo, model.VerdictUnsure:
-		return true
+// forms are the answer forms of a use case's questions.
+func forms(useCase int) map[string]model.AnswerForm {
+	uc, _ := model.UseCaseByNumber(useCase)
+	out := map[string]model.AnswerForm{}
+	for _, q := range uc.Questions {
+		out[q.ID] = q.Form
 	}
-	return false
+	return out
+}
+
+// badAnswer says what is wrong with a verdict for a question, or "". A
+// question the use case does not have takes the answers of yes/no.
+func badAnswer(useCase int, id string, v model.Verdict) string {
+	form, ok := forms(useCase)[id]
+	if !ok {
+		form = model.FormYesNo
+	}
+	return model.ValidVerdict(form, v)
+}
+
+func toModel(v verdict) model.Verdict {
+	return model.Verdict{
+		Answer: v.Answer, Origin: v.Origin,
+		Keep: cleanCodes(v.Keep), Strike: cleanCodes(v.Strike), Add: cleanCodes(v.Add),
+		Note: cleanNote(v.Note), Updated: model.CleanText(v.Updated), NoteUpdated: model.CleanText(v.NoteUpdated),
+	}
+}
+
+func fromModel(v model.Verdict) verdict {
+	return verdict{Answer: v.Answer, Origin: v.Origin, Keep: v.Keep, Strike: v.Strike, Add: v.Add, Note: v.Note, Updated: v.Updated, NoteUpdated: v.NoteUpdated}
+}
+
+// cleanCodes cleans the country codes of a set read from a file.
+func cleanCodes(cs []string) []string {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if c = model.CleanText(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Load returns the saved verdicts of a use case's checklist for a subject,
@@ -188,8 +261,8 @@ func knownAnswer(a string) bool {
 // *CorruptError, with empty verdicts; if it cannot be moved, the
 // *CorruptError says so (MovedTo is ""), the file is left untouched and Save
 // will not replace it. The verdicts returned are never nil.
-func (s *Store) Load(useCase int, subjectKey string) (model.Verdicts, error) {
-	empty := model.Verdicts{}
+func (s *Store) Load(useCase int, subjectKey string) (model.VerdictsByYear, error) {
+	empty := model.VerdictsByYear{}
 	path, err := s.Path(useCase, subjectKey)
 	if err != nil {
 		return empty, err
@@ -212,16 +285,45 @@ func (s *Store) Load(useCase int, subjectKey string) (model.Verdicts, error) {
 	return f.verdicts(), nil
 }
 
-// verdicts are the file's verdicts as the model has them, cleaned.
-func (f *file) verdicts() model.Verdicts {
-	vs := make(model.Verdicts, len(f.Verdicts))
-	for id, v := range f.Verdicts {
-		mv := model.Verdict{Answer: v.Answer, Note: cleanNote(v.Note), Updated: model.CleanText(v.Updated)}
-		if !mv.Empty() {
-			vs[id] = mv
-		}
+// LoadYear is Load for the verdicts of one year (never nil).
+func (s *Store) LoadYear(useCase int, subjectKey string, year int) (model.Verdicts, error) {
+	all, err := s.Load(useCase, subjectKey)
+	if v := all[year]; v != nil {
+		return v, err
 	}
-	return vs
+	return model.Verdicts{}, err
+}
+
+// verdicts are the file's verdicts by year as the model has them, cleaned,
+// with those cleared (kept for merging).
+func (f *file) verdicts() model.VerdictsByYear {
+	out := model.VerdictsByYear{}
+	for y, vs := range f.years() {
+		mv := make(model.Verdicts, len(vs))
+		for id, v := range vs {
+			if x := toModel(v); !x.Empty() || x.Updated != "" || x.NoteUpdated != "" {
+				mv[id] = x
+			}
+		}
+		out[y] = mv
+	}
+	return out
+}
+
+// years are the file's verdicts by year, whatever its format.
+func (f *file) years() map[int]map[string]verdict {
+	out := map[int]map[string]verdict{}
+	if f.Version == 1 {
+		if len(f.Verdicts) > 0 {
+			out[f.Year] = f.Verdicts
+		}
+		return out
+	}
+	for y, vs := range f.Years {
+		n, _ := strconv.Atoi(y) // decode checked it
+		out[n] = vs
+	}
+	return out
 }
 
 // readFile reads a saved checklist and checks it against the use case and
@@ -257,8 +359,8 @@ func decode(b []byte, useCase int, key string) (f file, reason string) {
 	switch {
 	case head.Version == nil:
 		return f, "has no format version"
-	case *head.Version != Version:
-		return f, fmt.Sprintf("is of format version %d, and this equity reads version %d", *head.Version, Version)
+	case *head.Version != Version && *head.Version != 1:
+		return f, fmt.Sprintf("is of format version %d, and this equity reads versions 1 and %d", *head.Version, Version)
 	}
 	if err := json.Unmarshal(b, &f); err != nil {
 		return f, jsonReason(err)
@@ -269,14 +371,30 @@ func decode(b []byte, useCase int, key string) (f file, reason string) {
 	case f.SubjectKey != key:
 		return f, fmt.Sprintf("is for the subject %q, not %q", f.SubjectKey, key)
 	}
-	ids := make([]string, 0, len(f.Verdicts))
-	for id := range f.Verdicts {
-		ids = append(ids, id)
+	if f.Version != 1 && (f.Year != 0 || len(f.Verdicts) > 0) {
+		return f, "mixes the layouts of format 1 (\"year\", \"verdicts\") and 2 (\"years\")"
 	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if a := f.Verdicts[id].Answer; !knownAnswer(a) {
-			return f, fmt.Sprintf("has the unknown answer %q to question %q", a, id)
+	for y := range f.Years {
+		if n, err := strconv.Atoi(y); err != nil || n < 0 || strconv.Itoa(n) != y {
+			return f, fmt.Sprintf("has verdicts for the year %q, which is not a year", y)
+		}
+	}
+	years := f.years()
+	ys := make([]int, 0, len(years))
+	for y := range years {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	for _, y := range ys {
+		ids := make([]string, 0, len(years[y]))
+		for id := range years[y] {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if why := badAnswer(useCase, id, toModel(years[y][id])); why != "" {
+				return f, fmt.Sprintf("has an answer to question %q (%d) that equity does not know: %s", id, y, why)
+			}
 		}
 	}
 	return f, ""
@@ -324,59 +442,89 @@ func (s *Store) setAside(path string) (string, error) {
 	return to, nil
 }
 
-// Save keeps the verdicts of a use case's checklist for a subject, with meta
-// for whoever reads the file, replacing the file saved before. Empty verdicts
-// are left out. It writes atomically: on any error the file saved before is
-// as it was, and no temporary file is left. It refuses an answer Load would
-// not read, and refuses to replace a file that is not a checklist of this
-// use case and subject (one that Load reported corrupt and could not set
-// aside, or that appeared since).
-func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta) error {
+// Save keeps the verdicts of a use case's checklist for a subject, given
+// for the year meta.Year, with meta for whoever reads the file. It merges
+// them with the file on disk (another window's saves): the other years are
+// kept as they are, and in this one, question by question, the answer given
+// last wins and so does the note written last (model.Merge). It returns
+// what it wrote for the year and what it took in from the file.
+//
+// It writes atomically: on any error the file saved before is as it was,
+// and no temporary file is left. It refuses an answer Load would not read,
+// and refuses to replace a file that is not a checklist of this use case
+// and subject (one that Load reported corrupt and could not set aside, or
+// that appeared since).
+func (s *Store) Save(useCase int, subjectKey string, v model.Verdicts, meta Meta) (Saved, error) {
 	path, err := s.Path(useCase, subjectKey)
 	if err != nil {
-		return err
+		return Saved{}, err
 	}
+	ids := make([]string, 0, len(v))
+	for id := range v {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if why := badAnswer(useCase, id, v[id]); why != "" {
+			return Saved{}, fmt.Errorf("did not save the checklist to %s: question %q has an answer equity does not know (%s)", showPath(path), id, why)
+		}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.removed = nil
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Saved{}, fmt.Errorf("did not save the checklist: cannot create the directory %s (%w)", showPath(dir), Cause(err))
+	}
+	unlock, err := s.lock(path)
+	if err != nil {
+		return Saved{}, fmt.Errorf("did not save the checklist to %s: %w", showPath(path), err)
+	}
+	defer unlock()
+	onDisk := model.VerdictsByYear{}
+	switch f, reason, err := readFile(path, useCase, subjectKey); {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return Saved{}, fmt.Errorf("did not save the checklist: the file %s is there but cannot be read (%w), so it was kept", showPath(path), err)
+	case reason != "":
+		return Saved{}, fmt.Errorf("did not save the checklist: the file %s %s, so it was kept rather than overwritten; open the checklist again to set it aside", showPath(path), reason)
+	default:
+		onDisk = f.verdicts()
+	}
+	merged, took := model.Merge(v, onDisk[meta.Year])
+	onDisk[meta.Year] = merged
 	f := file{
 		Version: Version, UseCase: useCase, SubjectKey: subjectKey,
-		Subject: meta.Subject, Dataset: meta.Dataset, Year: meta.Year,
-		Saved:    s.now().UTC().Format(time.RFC3339),
-		Verdicts: make(map[string]verdict, len(v)),
+		Subject: meta.Subject, Dataset: meta.Dataset,
+		Saved: s.now().UTC().Format(time.RFC3339),
+		Years: map[string]map[string]verdict{},
 	}
-	for id, x := range v {
-		if x.Empty() {
-			continue
+	for y, vs := range onDisk {
+		out := map[string]verdict{}
+		for id, x := range vs {
+			if !x.Empty() || x.Updated != "" || x.NoteUpdated != "" {
+				out[id] = fromModel(x)
+			}
 		}
-		if !knownAnswer(x.Answer) {
-			return fmt.Errorf("did not save the checklist to %s: question %q has the unknown answer %q", showPath(path), id, x.Answer)
+		if len(out) > 0 {
+			f.Years[strconv.Itoa(y)] = out
 		}
-		f.Verdicts[id] = verdict{Answer: x.Answer, Note: x.Note, Updated: x.Updated}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return fmt.Errorf("did not save the checklist to %s: %w", showPath(path), err)
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.removed = nil
-	switch _, reason, err := readFile(path, useCase, subjectKey); {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return fmt.Errorf("did not save the checklist: the file %s is there but cannot be read (%w), so it was kept", showPath(path), err)
-	case reason != "":
-		return fmt.Errorf("did not save the checklist: the file %s %s, so it was kept rather than overwritten; open the checklist again to set it aside", showPath(path), reason)
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("did not save the checklist: cannot create the directory %s (%w)", showPath(dir), Cause(err))
+		return Saved{}, fmt.Errorf("did not save the checklist to %s: %w", showPath(path), err)
 	}
 	// A save that was killed before it renamed its temporary file left it
 	// here; one that cannot be removed now does no harm but take space.
 	s.removed, _ = store.CleanLeftovers(dir)
-	return s.writeAtomic(path, buf.Bytes())
+	if err := s.writeAtomic(path, buf.Bytes()); err != nil {
+		return Saved{}, err
+	}
+	return Saved{Verdicts: merged, TookIn: took}, nil
 }
 
 // Removed returns the temporary files of saves that were stopped before they
@@ -496,18 +644,33 @@ func (s *Store) List() ([]Entry, error) {
 			continue
 		}
 		path := filepath.Join(dir, de.Name())
+		def, _ := model.UseCaseByNumber(uc)
 		f, reason, err := readFile(path, uc, key)
-		if err != nil || reason != "" {
+		if err != nil {
+			reason = "cannot be read (" + err.Error() + ")"
+		}
+		if reason != "" {
+			out = append(out, Entry{UseCase: uc, SubjectKey: key, Subject: key, Questions: len(def.Questions), Path: path, Problem: model.CleanText(reason)})
 			continue
 		}
-		def, _ := model.UseCaseByNumber(uc)
 		saved, _ := time.Parse(time.RFC3339, f.Saved)
-		out = append(out, Entry{
+		e := Entry{
 			UseCase: uc, SubjectKey: key,
-			Subject: model.CleanText(f.Subject), Dataset: model.CleanText(f.Dataset), Year: f.Year,
-			Answered: f.verdicts().Answered(def), Questions: len(def.Questions),
-			Saved: saved, Path: path,
-		})
+			Subject: model.CleanText(f.Subject), Dataset: model.CleanText(f.Dataset),
+			Questions: len(def.Questions), Saved: saved, Path: path,
+		}
+		byYear := f.verdicts()
+		for y, vs := range byYear {
+			if vs.Answered(def) > 0 || len(vs) > 0 {
+				e.Years = append(e.Years, y)
+			}
+		}
+		sort.Ints(e.Years)
+		if len(e.Years) > 0 {
+			e.Year = e.Years[len(e.Years)-1]
+			e.Answered = byYear[e.Year].Answered(def)
+		}
+		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -254,10 +255,10 @@ func TestBadKeysTouchNothing(t *testing.T) {
 	root := t.TempDir()
 	s := New(filepath.Join(root, "data"))
 	for _, key := range []string{"../../escaped", "../x", "a/../../b", `..\..\x`} {
-		if _, err := s.Load(1, key); err == nil {
+		if _, err := s.LoadYear(1, key, meta.Year); err == nil {
 			t.Errorf("Load(%q) gave no error", key)
 		}
-		if err := s.Save(1, key, verdicts(), meta); err == nil {
+		if _, err := s.Save(1, key, verdicts(), meta); err == nil {
 			t.Errorf("Save(%q) gave no error", key)
 		}
 	}
@@ -300,10 +301,10 @@ func TestDatasetKeys(t *testing.T) {
 
 func TestRoundTrip(t *testing.T) {
 	s := newStore(t)
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Load(1, "NG")
+	got, err := s.LoadYear(1, "NG", meta.Year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,13 +318,13 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("Load gave %d verdicts, want %d: %q", len(got), len(want), got)
 	}
 	for id, w := range want {
-		if got[id] != w {
+		if !reflect.DeepEqual(got[id], w) {
 			t.Errorf("verdict %s = %q, want %q", id, got[id], w)
 		}
 	}
 
 	// A new store on the same directory (the next run) reads the same.
-	again, err := New(s.Dir()).Load(1, "NG")
+	again, err := New(s.Dir()).LoadYear(1, "NG", meta.Year)
 	if err != nil || len(again) != len(want) {
 		t.Errorf("a new store loaded %q, %v", again, err)
 	}
@@ -335,20 +336,21 @@ func TestRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(raw, &f); err != nil {
 		t.Fatal(err)
 	}
-	for k, w := range map[string]any{"version": 1.0, "use_case": 1.0, "subject_key": "NG", "subject": "Nigeria",
-		"dataset": "Equity Landscape sample", "year": 2024.0, "saved": "2026-01-02T03:04:05Z"} {
+	for k, w := range map[string]any{"version": 2.0, "use_case": 1.0, "subject_key": "NG", "subject": "Nigeria",
+		"dataset": "Equity Landscape sample", "saved": "2026-01-02T03:04:05Z"} {
 		if f[k] != w {
 			t.Errorf("field %s = %v, want %v", k, f[k], w)
 		}
 	}
-	vs, _ := f["verdicts"].(map[string]any)
+	years, _ := f["years"].(map[string]any)
+	vs, _ := years["2024"].(map[string]any)
 	if _, ok := vs["1.4"]; ok || len(vs) != 3 {
 		t.Errorf("verdicts in the file: %v; want 1.1 to 1.3 and not the empty 1.4", vs)
 	}
 	if v11, _ := vs["1.1"].(map[string]any); v11["answer"] != "yes" || v11["updated"] != "2026-01-02T03:00:00Z" {
 		t.Errorf("verdict 1.1 in the file: %v", v11)
 	}
-	if !bytes.Contains(raw, []byte("\n  \"verdicts\": {\n    \"1.1\": {\n      \"answer\": \"yes\",")) {
+	if !bytes.Contains(raw, []byte("\n  \"years\": {\n    \"2024\": {\n      \"1.1\": {\n        \"answer\": \"yes\",")) {
 		t.Errorf("the file is not indented as expected:\n%s", raw)
 	}
 	if !bytes.Contains(raw, []byte("<b>&amp;</b>")) {
@@ -376,19 +378,20 @@ func TestSaveReplaces(t *testing.T) {
 	s := newStore(t)
 	for i := range 5 {
 		v := model.Verdicts{"2.1": {Answer: model.VerdictNo, Note: fmt.Sprint("take ", i)}}
-		if err := s.Save(2, "region-south-asia", v, Meta{Subject: "South Asia"}); err != nil {
+		if _, err := s.Save(2, "region-south-asia", v, Meta{Subject: "South Asia"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.Load(2, "region-south-asia")
+	got, err := s.LoadYear(2, "region-south-asia", 0)
 	if err != nil || got["2.1"].Note != "take 4" || len(got) != 1 {
 		t.Errorf("Load = %q, %v; want the last save", got, err)
 	}
-	// Clearing every verdict saves an empty checklist.
-	if err := s.Save(2, "region-south-asia", model.Verdicts{"2.1": {}}, Meta{}); err != nil {
+	// Clearing every verdict (a cleared verdict keeps its time) saves a
+	// checklist with nothing to show.
+	if _, err := s.Save(2, "region-south-asia", model.Verdicts{"2.1": {Updated: "2030-01-01T00:00:00Z", NoteUpdated: "2030-01-01T00:00:00Z"}}, Meta{}); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.Load(2, "region-south-asia"); err != nil || len(got) != 0 || got == nil {
+	if got, err := s.LoadYear(2, "region-south-asia", 0); err != nil || got == nil || !got["2.1"].Empty() || got.Answered(model.UseCases()[1]) != 0 {
 		t.Errorf("Load = %#v, %v; want empty, non-nil verdicts", got, err)
 	}
 	dir := filepath.Join(s.Dir(), "checklists")
@@ -399,7 +402,7 @@ func TestSaveReplaces(t *testing.T) {
 
 func TestLoadMissing(t *testing.T) {
 	s := newStore(t)
-	got, err := s.Load(1, "BR")
+	got, err := s.LoadYear(1, "BR", meta.Year)
 	if err != nil || got == nil || len(got) != 0 {
 		t.Errorf("Load = %#v, %v; want empty verdicts and nil", got, err)
 	}
@@ -420,12 +423,12 @@ func TestNoteCleanedOnLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeBytes(t, path, b)
-	got, err := s.Load(1, "NG")
+	got, err := s.LoadYear(1, "NG", 0) // a format 1 file with no year
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := model.Verdict{Answer: "yes", Note: "line one[31m red[0m\nline two]0;pwned\n\nline four end", Updated: "2026[2J-01-01"}
-	if got["1.1"] != want {
+	if !reflect.DeepEqual(got["1.1"], want) {
 		t.Errorf("verdict 1.1 = %q\nwant %q", got["1.1"], want)
 	}
 	if v, ok := got["1.2"]; ok && !v.Empty() {
@@ -454,7 +457,7 @@ func TestCleanNote(t *testing.T) {
 func validFile(t *testing.T) []byte {
 	t.Helper()
 	s := newStore(t)
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
 	return readBytes(t, mustPath(t, s, 1, "NG"))
@@ -478,14 +481,16 @@ func TestCorrupt(t *testing.T) {
 		{"trailing garbage", append(slices.Clone(good), "}{"...), "is not valid JSON"},
 		{"an array", []byte(`[1, 2]`), "is not a checklist file (it holds a JSON array"},
 		{"null", []byte(`null`), "has no format version"},
-		{"no version", bytes.Replace(good, []byte(`"version": 1,`), nil, 1), "has no format version"},
-		{"wrong version", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 2,`), 1), "is of format version 2, and this equity reads version 1"},
-		{"version as text", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": "1",`), 1), `is not a checklist file (its field "version" holds a JSON string)`},
+		{"no version", bytes.Replace(good, []byte(`"version": 2,`), nil, 1), "has no format version"},
+		{"wrong version", bytes.Replace(good, []byte(`"version": 2,`), []byte(`"version": 3,`), 1), "is of format version 3, and this equity reads versions 1 and 2"},
+		{"version as text", bytes.Replace(good, []byte(`"version": 2,`), []byte(`"version": "1",`), 1), `is not a checklist file (its field "version" holds a JSON string)`},
 		{"wrong use case", bytes.Replace(good, []byte(`"use_case": 1,`), []byte(`"use_case": 2,`), 1), "is for use case 2, not 1"},
 		{"wrong subject", bytes.Replace(good, []byte(`"subject_key": "NG",`), []byte(`"subject_key": "BR",`), 1), `is for the subject "BR", not "NG"`},
-		{"bad answer", bytes.Replace(good, []byte(`"answer": "unsure"`), []byte(`"answer": "maybe\u001b[2J"`), 1), `has the unknown answer "maybe\x1b[2J" to question "1.2"`},
-		{"answer in capitals", bytes.Replace(good, []byte(`"answer": "yes"`), []byte(`"answer": "YES"`), 1), `unknown answer "YES"`},
-		{"verdicts as a list", bytes.Replace(good, []byte(`"verdicts": {`), []byte(`"verdicts": [], "x": {`), 1), `its field "verdicts" holds a JSON array`},
+		{"bad answer", bytes.Replace(good, []byte(`"answer": "unsure"`), []byte(`"answer": "maybe\u001b[2J"`), 1), `has an answer to question "1.2" (2024) that equity does not know: "maybe\x1b[2J" is not an answer to a yes/no question`},
+		{"answer in capitals", bytes.Replace(good, []byte(`"answer": "yes"`), []byte(`"answer": "YES"`), 1), `"YES" is not an answer`},
+		{"verdicts as a list", bytes.Replace(good, []byte(`"years": {`), []byte(`"years": [], "x": {`), 1), `its field "years" holds a JSON array`},
+		{"a year that is not one", bytes.Replace(good, []byte(`"2024": {`), []byte(`"20x4": {`), 1), `for the year "20x4", which is not a year`},
+		{"both layouts", bytes.Replace(good, []byte(`"years": {`), []byte(`"year": 2024, "years": {`), 1), "mixes the layouts"},
 		{"too large", append([]byte(`{"version": 1, "x": "`), bytes.Repeat([]byte("a"), maxFileSize)...), "is larger than 4 MiB"},
 	}
 	for _, tt := range tests {
@@ -497,7 +502,7 @@ func TestCorrupt(t *testing.T) {
 			path := mustPath(t, s, 1, "NG")
 			writeBytes(t, path, tt.data)
 
-			got, err := s.Load(1, "NG")
+			got, err := s.LoadYear(1, "NG", meta.Year)
 			var ce *CorruptError
 			if !errors.As(err, &ce) {
 				t.Fatalf("Load = %v, %v; want a *CorruptError", got, err)
@@ -523,10 +528,10 @@ func TestCorrupt(t *testing.T) {
 
 			// The checklist goes on afresh.
 			v := model.Verdicts{"1.3": {Answer: "no", Note: "fresh"}}
-			if err := s.Save(1, "NG", v, meta); err != nil {
+			if _, err := s.Save(1, "NG", v, meta); err != nil {
 				t.Fatal(err)
 			}
-			if got, err := s.Load(1, "NG"); err != nil || got["1.3"].Note != "fresh" || len(got) != 1 {
+			if got, err := s.LoadYear(1, "NG", meta.Year); err != nil || got["1.3"].Note != "fresh" || len(got) != 1 {
 				t.Errorf("after the fresh save, Load = %q, %v", got, err)
 			}
 			if !bytes.Equal(readBytes(t, wantTo), tt.data) {
@@ -544,7 +549,7 @@ func TestCorruptTwice(t *testing.T) {
 	path := mustPath(t, s, 1, "NG")
 	for _, data := range []string{"first", "second", "third"} {
 		writeBytes(t, path, []byte(data))
-		if _, err := s.Load(1, "NG"); err == nil {
+		if _, err := s.LoadYear(1, "NG", meta.Year); err == nil {
 			t.Fatal("no error")
 		}
 	}
@@ -569,7 +574,7 @@ func TestCorruptCannotMove(t *testing.T) {
 		}
 		return nil
 	}
-	_, err := s.Load(1, "NG")
+	_, err := s.LoadYear(1, "NG", meta.Year)
 	var ce *CorruptError
 	if !errors.As(err, &ce) || ce.MovedTo != "" || !errors.Is(err, fs.ErrPermission) {
 		t.Fatalf("Load = %v; want a *CorruptError, not moved, wrapping the cause", err)
@@ -578,7 +583,7 @@ func TestCorruptCannotMove(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "could not be set aside") || !strings.Contains(msg, "left as it is") {
 		t.Errorf("message %q", msg)
 	}
-	err = s.Save(1, "NG", verdicts(), meta)
+	_, err = s.Save(1, "NG", verdicts(), meta)
 	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "kept") {
 		t.Errorf("Save over the corrupt file = %v; want a refusal naming it", err)
 	}
@@ -590,10 +595,10 @@ func TestCorruptCannotMove(t *testing.T) {
 	}
 	// Once it can be moved, the next Load sets it aside and saving works.
 	s.fault = nil
-	if _, err := s.Load(1, "NG"); !errors.As(err, &ce) || ce.MovedTo == "" {
+	if _, err := s.LoadYear(1, "NG", meta.Year); !errors.As(err, &ce) || ce.MovedTo == "" {
 		t.Fatalf("Load = %v; want it set aside", err)
 	}
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Error(err)
 	}
 }
@@ -613,10 +618,10 @@ func TestCorruptCannotMoveReadOnly(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
 	var ce *CorruptError
-	if _, err := s.Load(1, "NG"); !errors.As(err, &ce) || ce.MovedTo != "" {
+	if _, err := s.LoadYear(1, "NG", meta.Year); !errors.As(err, &ce) || ce.MovedTo != "" {
 		t.Fatalf("Load = %v; want a *CorruptError, not moved", err)
 	}
-	if err := s.Save(1, "NG", verdicts(), meta); err == nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err == nil {
 		t.Error("Save replaced a corrupt file")
 	}
 	if string(readBytes(t, path)) != "not json" {
@@ -636,7 +641,7 @@ func TestSaveRefusesForeignFile(t *testing.T) {
 			s := newStore(t)
 			path := mustPath(t, s, 1, "NG")
 			writeBytes(t, path, data)
-			err := s.Save(1, "NG", verdicts(), meta)
+			_, err := s.Save(1, "NG", verdicts(), meta)
 			if err == nil {
 				t.Fatal("Save replaced the file")
 			}
@@ -654,7 +659,7 @@ func TestSaveRefusesForeignFile(t *testing.T) {
 
 func TestSaveRefusesUnknownAnswer(t *testing.T) {
 	s := newStore(t)
-	err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "maybe"}}, meta)
+	_, err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "maybe"}}, meta)
 	if err == nil || !strings.Contains(err.Error(), `"maybe"`) || !strings.Contains(err.Error(), `"1.1"`) {
 		t.Errorf("Save = %v; want a refusal naming the answer and question", err)
 	}
@@ -669,7 +674,7 @@ func TestSaveAtomic(t *testing.T) {
 	for _, stage := range []string{"create", "write", "sync", "rename"} {
 		t.Run(stage, func(t *testing.T) {
 			s := newStore(t)
-			if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+			if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 				t.Fatal(err)
 			}
 			path := mustPath(t, s, 1, "NG")
@@ -681,7 +686,7 @@ func TestSaveAtomic(t *testing.T) {
 				}
 				return nil
 			}
-			err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "no", Note: strings.Repeat("long note ", 1000)}}, meta)
+			_, err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "no", Note: strings.Repeat("long note ", 1000)}}, meta)
 			if err == nil {
 				t.Fatal("Save succeeded")
 			}
@@ -696,7 +701,7 @@ func TestSaveAtomic(t *testing.T) {
 				t.Errorf("directory holds %q", got)
 			}
 			s.fault = nil
-			if got, err := s.Load(1, "NG"); err != nil || got["1.1"].Answer != "yes" {
+			if got, err := s.LoadYear(1, "NG", meta.Year); err != nil || got["1.1"].Answer != "yes" {
 				t.Errorf("after the failed save, Load = %q, %v", got, err)
 			}
 		})
@@ -710,7 +715,7 @@ func TestSaveParentIsFile(t *testing.T) {
 	blocker := filepath.Join(root, "data")
 	writeBytes(t, blocker, []byte("a file"))
 	s := New(blocker)
-	err := s.Save(1, "NG", verdicts(), meta)
+	_, err := s.Save(1, "NG", verdicts(), meta)
 	if err == nil || !strings.Contains(err.Error(), blocker) {
 		t.Fatalf("Save = %v; want an error naming %s", err, blocker)
 	}
@@ -719,7 +724,7 @@ func TestSaveParentIsFile(t *testing.T) {
 		t.Error("a failed save changed the directory")
 	}
 	// Load says what is wrong too, rather than "empty".
-	if _, err := s.Load(1, "NG"); err == nil {
+	if _, err := s.LoadYear(1, "NG", meta.Year); err == nil {
 		t.Error("Load under a file gave no error")
 	}
 }
@@ -731,7 +736,7 @@ func TestSaveReadOnlyDir(t *testing.T) {
 		t.Skip("needs a system and a user for which directory permissions hold")
 	}
 	s := newStore(t)
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
 	path := mustPath(t, s, 1, "NG")
@@ -741,7 +746,7 @@ func TestSaveReadOnlyDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
-	if err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "no"}}, meta); err == nil || !strings.Contains(err.Error(), path) {
+	if _, err := s.Save(1, "NG", model.Verdicts{"1.1": {Answer: "no"}}, meta); err == nil || !strings.Contains(err.Error(), path) {
 		t.Errorf("Save = %v; want an error naming %s", err, path)
 	}
 	if !bytes.Equal(readBytes(t, path), before) {
@@ -768,7 +773,7 @@ func TestList(t *testing.T) {
 	}
 	for _, sv := range saves {
 		s.now = func() time.Time { return sv.at }
-		if err := s.Save(sv.uc, sv.key, sv.v, sv.meta); err != nil {
+		if _, err := s.Save(sv.uc, sv.key, sv.v, sv.meta); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -797,15 +802,19 @@ func TestList(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{UseCase: 1, SubjectKey: "BR", Subject: "Brazil[31m", Dataset: "sample", Year: 2023, Answered: 1, Questions: 4, Saved: clock.Add(time.Hour), Path: filepath.Join(dir, "uc1-BR.json")},
-		{UseCase: 1, SubjectKey: "NG", Subject: "Nigeria", Dataset: "sample", Year: 2024, Answered: 2, Questions: 4, Saved: clock, Path: filepath.Join(dir, "uc1-NG.json")},
-		{UseCase: 2, SubjectKey: "region-south-asia", Subject: "South Asia", Dataset: "mine.db", Year: 2024, Answered: 1, Questions: 5, Saved: clock.Add(-time.Hour), Path: filepath.Join(dir, "uc2-region-south-asia.json")},
+		{UseCase: 1, SubjectKey: "BR", Subject: "Brazil[31m", Dataset: "sample", Year: 2023, Years: []int{2023}, Answered: 1, Questions: 4, Saved: clock.Add(time.Hour), Path: filepath.Join(dir, "uc1-BR.json")},
+		{UseCase: 1, SubjectKey: "NG", Subject: "Nigeria", Dataset: "sample", Year: 2024, Years: []int{2024}, Answered: 2, Questions: 4, Saved: clock, Path: filepath.Join(dir, "uc1-NG.json")},
+		{UseCase: 2, SubjectKey: "region-south-asia", Subject: "South Asia", Dataset: "mine.db", Year: 2024, Years: []int{2024}, Answered: 1, Questions: 5, Saved: clock.Add(-time.Hour), Path: filepath.Join(dir, "uc2-region-south-asia.json")},
+		// Unreadable files are listed with their reason, after the others.
+		{UseCase: 1, SubjectKey: "GH", Subject: "GH", Questions: 4, Path: filepath.Join(dir, "uc1-GH.json"), Problem: `is for the subject "NG", not "GH"`},
+		{UseCase: 1, SubjectKey: "KE", Subject: "KE", Questions: 4, Path: filepath.Join(dir, "uc1-KE.json"), Problem: "is not valid JSON (invalid character 't' looking for beginning of object key string, at byte 2)"},
+		{UseCase: 2, SubjectKey: "IN", Subject: "IN", Questions: 5, Path: filepath.Join(dir, "uc2-IN.json"), Problem: "is for use case 0, not 2"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("List = %+v\nwant %+v", got, want)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("List[%d] = %+v\nwant %+v", i, got[i], want[i])
 		}
 	}
@@ -826,10 +835,10 @@ func TestConcurrent(t *testing.T) {
 			key := []string{"NG", "BR"}[i%2]
 			for j := range 10 {
 				v := model.Verdicts{"1.1": {Answer: "yes", Note: fmt.Sprint(i, j)}}
-				if err := s.Save(1, key, v, meta); err != nil {
+				if _, err := s.Save(1, key, v, meta); err != nil {
 					t.Error(err)
 				}
-				if _, err := s.Load(1, key); err != nil {
+				if _, err := s.LoadYear(1, key, meta.Year); err != nil {
 					t.Error(err)
 				}
 				if _, err := s.List(); err != nil {
@@ -864,7 +873,7 @@ func TestSaveRemovesLeftovers(t *testing.T) {
 		}
 		return nil
 	}
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
 	s.fault = nil
@@ -884,7 +893,7 @@ func TestSaveRemovesLeftovers(t *testing.T) {
 	writeBytes(t, killed, []byte(`{"version": 1, "use_ca`))
 	live := filepath.Join(dir, fmt.Sprintf(".equity-%d-78.tmp", os.Getppid()))
 	writeBytes(t, live, []byte(`{"version": 1, "use_ca`))
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
 	if r := s.Removed(); !slices.Equal(r, []string{killed}) {
@@ -893,7 +902,7 @@ func TestSaveRemovesLeftovers(t *testing.T) {
 	if got := names(t, dir); !slices.Equal(got, []string{filepath.Base(live), "uc1-NG.json"}) {
 		t.Errorf("the directory holds %q", got)
 	}
-	if err := s.Save(1, "NG", verdicts(), meta); err != nil {
+	if _, err := s.Save(1, "NG", verdicts(), meta); err != nil {
 		t.Fatal(err)
 	}
 	if r := s.Removed(); len(r) != 0 {

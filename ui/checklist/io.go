@@ -36,17 +36,19 @@ type Result interface {
 	checklistResult()
 }
 
-// LoadedMsg carries the saved verdicts of a checklist screen.
+// LoadedMsg carries the saved verdicts of a checklist screen, by year.
 type LoadedMsg struct {
-	screen   *Screen
-	verdicts model.Verdicts
-	err      error
+	screen *Screen
+	years  model.VerdictsByYear
+	err    error
 }
 
 // SavedMsg says how a save of a checklist screen went.
 type SavedMsg struct {
 	screen *Screen
 	seq    int
+	year   int
+	saved  session.Saved // what was written for the year, merged with the file
 	err    error
 	// superseded: a later save was written first, so this one was not
 	// needed.
@@ -75,7 +77,7 @@ func (ListedMsg) checklistResult()  {}
 func loadCmd(st *session.Store, id *Screen, uc int, key string) tea.Cmd {
 	return func() tea.Msg {
 		v, err := st.Load(uc, key)
-		return LoadedMsg{screen: id, verdicts: v, err: err}
+		return LoadedMsg{screen: id, years: v, err: err}
 	}
 }
 
@@ -107,7 +109,8 @@ func (sv *saver) cmd(st *session.Store, id *Screen, seq, uc int, key string, v m
 			return SavedMsg{screen: id, seq: seq, superseded: true}
 		}
 		sv.written = seq
-		return SavedMsg{screen: id, seq: seq, err: st.Save(uc, key, v, meta)}
+		saved, err := st.Save(uc, key, v, meta)
+		return SavedMsg{screen: id, seq: seq, year: meta.Year, saved: saved, err: err}
 	}
 }
 

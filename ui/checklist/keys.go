@@ -21,11 +21,18 @@ type Keys struct {
 	Clear  key.Binding
 	Note   key.Binding
 	Amount key.Binding // question 1.2 only
-	Next   key.Binding
-	Prev   key.Binding
-	Write  key.Binding
-	Open   key.Binding // a country the evidence names
-	Help   key.Binding
+	// The other forms of answer: c takes what the data proposes (a count,
+	// the candidates, the scale's point), t types a count or countries to
+	// add, x strikes or keeps the candidate selected, 1–4 the scale.
+	Confirm key.Binding
+	Type    key.Binding
+	Strike  key.Binding
+	Scale   key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Write   key.Binding
+	Open    key.Binding // a country the evidence names
+	Help    key.Binding
 
 	// While the note is being written.
 	SaveNote key.Binding
@@ -46,6 +53,10 @@ func newKeys() Keys {
 		Clear:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "clear verdict")),
 		Note:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
 		Amount:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "amount")),
+		Confirm:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "take proposal")),
+		Type:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type")),
+		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike/keep")),
+		Scale:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "scale")),
 		Next:     key.NewBinding(key.WithKeys("right", "l", "N", "space"), key.WithHelp("→", "next")),
 		Prev:     key.NewBinding(key.WithKeys("left", "h", "p", "P"), key.WithHelp("←", "prev")),
 		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "report")),
@@ -75,6 +86,14 @@ func (h questionHelp) ShortHelp() []key.Binding {
 	// ← is in the full help: the footer must leave room for the root's
 	// esc and q at 80 columns.
 	verdict := key.NewBinding(key.WithKeys("y", "n", "?"), key.WithHelp("y/n/?", "yes/no/unsure"))
+	switch {
+	case k.Scale.Enabled():
+		verdict = key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4/c", "scale/proposed"))
+	case k.Strike.Enabled():
+		verdict = key.NewBinding(key.WithKeys("c", "x", "t"), key.WithHelp("c/x/t", "keep all/strike/add"))
+	case k.Type.Enabled():
+		verdict = key.NewBinding(key.WithKeys("c", "t"), key.WithHelp("c/t", "confirm/own count"))
+	}
 	return []key.Binding{verdict, k.Note, k.Next, k.Write, k.Help}
 }
 
@@ -83,6 +102,8 @@ func (h questionHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{
 			with(k.Yes, "y", "verdict: yes"), with(k.No, "n", "verdict: no"), with(k.Unsure, "?", "verdict: unsure"),
+			with(k.Confirm, "c", "take the data's proposal"), with(k.Type, "t", "type a count, or countries to add"),
+			with(k.Strike, "x", "strike or keep the candidate selected"), with(k.Scale, "1–4", "not at all · a little · somewhat · a great deal"),
 			with(k.Clear, "u", "clear the verdict"), with(k.Note, "e", "write a note"), with(k.Amount, "a", "requested amount (1.2)"),
 			with(k.Write, "w", "write the Markdown report"),
 		},
@@ -163,3 +184,15 @@ func (h subjectHelp) FullHelp() [][]key.Binding {
 		with(k.Choose, "enter", "open the checklist"), with(k.Back, "esc", "back to the use cases"),
 	}}
 }
+
+// entryHelp is the help while a count or countries are typed.
+type entryHelp struct{ k Keys }
+
+func (h entryHelp) ShortHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "take it")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func (h entryHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }

@@ -437,6 +437,18 @@ func (p *Picker) menuLines() []components.Line {
 			if subject == "" {
 				subject = e.SubjectKey
 			}
+			if e.Problem != "" {
+				// Listed, not hidden: opening it sets the file aside.
+				line := fmt.Sprintf("Use case %d  %s  %s", e.UseCase, components.Fit(subject, nameW), th.Error.Render("unreadable: the file "+model.CleanText(e.Problem)+"; enter sets it aside"))
+				lines = append(lines, components.Item(ansi.Truncate(line, tw, "…"), len(p.useCases)+n))
+				continue
+			}
+			if len(e.Years) > 1 {
+				saved += fmt.Sprintf(" · %d years", len(e.Years))
+			}
+			if e.Year != 0 {
+				saved = fmt.Sprintf("%d · %s", e.Year, saved)
+			}
 			line := fmt.Sprintf("Use case %d  %s  %s  %s", e.UseCase, components.Fit(subject, nameW),
 				components.Fit(fmt.Sprintf("%d of %d answered", e.Answered, e.Questions), 17), th.Muted.Render(saved))
 			lines = append(lines, components.Item(line, len(p.useCases)+n))

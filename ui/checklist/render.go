@@ -70,13 +70,14 @@ func (s *Screen) layout() {
 	s.note.SetWidth(max(4, s.width-2))
 	s.note.SetHeight(max(1, s.height-3))
 	s.amount.SetWidth(max(4, s.width-ansi.StringWidth(s.amount.Prompt)-3))
+	s.entry.SetWidth(max(4, s.width-ansi.StringWidth(s.entry.Prompt)-3))
 }
 
 // scrollHeight is what the page leaves the scrolling part: all but the
 // progress line and the message line (and the amount's input).
 func (s *Screen) scrollHeight() int {
 	h := s.height - 2
-	if s.mode == amounting {
+	if s.mode == amounting || s.mode == entering {
 		h--
 	}
 	return max(0, h)
@@ -92,6 +93,13 @@ func (s *Screen) pageLines() []components.Line {
 		return p.lines
 	}
 	v := s.verdicts[a.Question.ID]
+	if s.isErr && ansi.StringWidth(s.message)+3 > p.tw {
+		// An error too long for the message line is shown in full here.
+		for _, l := range components.Wrap("⚠ "+s.message, p.tw) {
+			p.text(th.Error.Render(l))
+		}
+		p.blank()
+	}
 
 	// The question, word for word, with its number hanging.
 	const hang = 5
@@ -102,15 +110,29 @@ func (s *Screen) pageLines() []components.Line {
 		}
 		p.text(th.Strong.Render(lead + l))
 	}
-	for _, l := range components.Wrap("How to read it: "+a.Question.Reading, p.tw) {
+	q := a.Question
+	scale := fmt.Sprintf("Answered %s · signal in its terms, %s: %s", formName(q.Form), q.LevelsOf, strings.Join(q.Levels[:], " · "))
+	if q.Yes != "" {
+		scale += " (" + q.Yes + ")"
+	}
+	for _, l := range components.Wrap(scale, p.tw) {
+		p.text(th.Label.Render(l))
+	}
+	for _, l := range components.Wrap("Rule: "+q.Reading, p.tw) {
 		p.text(th.Muted.Render(l))
 	}
 	p.blank()
 	s.signal(p, a)
 	s.verdict(p, a, v)
 	p.blank()
+	if a.Form == model.FormSet {
+		s.candidates(p, a)
+		p.blank()
+	}
 	s.evidence(p, a)
-	s.mentions(p, a)
+	if a.Form != model.FormSet {
+		s.mentions(p, a)
+	}
 	if full := noteLines(v.Note); len(full) > s.noteCap() {
 		p.blank()
 		p.text(th.Heading.Render("Your note, in full"))
@@ -157,6 +179,29 @@ func signalStyle(th *theme.Theme, sig model.Signal) lipgloss.Style {
 	return th.Muted
 }
 
+// LevelText is a signal in its question's own words with its symbol:
+// "● FEW" (barriers), "○ OUT OF PROPORTION".
+func LevelText(a model.Answer) string {
+	if a.Signal == model.NoEvidence || a.Signal == "" || a.Level == "" {
+		return SignalText(a.Signal)
+	}
+	sym, _, _ := strings.Cut(SignalText(a.Signal), " ")
+	return sym + " " + strings.ToUpper(a.Level)
+}
+
+// formName says how a question is answered, for its page.
+func formName(f model.AnswerForm) string {
+	switch f {
+	case model.FormNumber:
+		return "with a number"
+	case model.FormSet:
+		return "with countries"
+	case model.FormScale:
+		return "on a scale"
+	}
+	return "yes or no"
+}
+
 // VerdictText is the user's verdict in words with a sign: "✓ YES", "✗ NO",
 // "~ UNSURE", or "" for none.
 func VerdictText(answer string) string {
@@ -184,11 +229,21 @@ func verdictMark(answer string) string {
 	return "·"
 }
 
+// answerMark is an answer of any form in one cell: a verdict's sign, or ●
+// for a count, a set or a point of the scale.
+func answerMark(answer string) string {
+	switch answer {
+	case "", model.VerdictYes, model.VerdictNo, model.VerdictUnsure:
+		return verdictMark(answer)
+	}
+	return "●"
+}
+
 // signal draws the signal big, in a box, with its reason beside it.
 func (s *Screen) signal(p *page, a model.Answer) {
 	th := p.th
 	st := signalStyle(th, a.Signal)
-	word := SignalText(a.Signal)
+	word := LevelText(a)
 	inner := ansi.StringWidth(word) + 2
 	box := []string{
 		st.Render("╭" + strings.Repeat("─", inner) + "╮"),
@@ -251,12 +306,38 @@ func (s *Screen) verdict(p *page, a model.Answer, v model.Verdict) {
 	th := p.th
 	label := func(s string) string { return th.Label.Render(components.Fit(s, labelW)) }
 	switch {
+	case a.Form == model.FormNumber && a.Proposal.HasCount:
+		p.text(label("Proposed") + th.Text.Render(a.Proposal.Answer))
+	case a.Form == model.FormNumber:
+		p.text(label("Proposed") + th.Muted.Render("no exact count"))
+	case a.Form != model.FormYesNo || a.Proposal.Answer != "":
+		p.text(label("Proposed") + th.Text.Render(model.CleanText(a.Proposal.Suggests(a.Form))))
+	}
+	if a.Form == model.FormNumber && a.Proposal.CountText != "" {
+		for _, l := range components.Wrap(model.CleanText(a.Proposal.CountText), p.tw-labelW) {
+			p.text(strings.Repeat(" ", labelW) + th.Muted.Render(l))
+		}
+	}
+	switch {
 	case !s.loaded:
-		p.text(label("Your verdict") + th.Muted.Render("reading the saved checklist…"))
+		p.text(label("Your answer") + th.Muted.Render("reading the saved checklist…"))
 	case v.Answer == "":
-		p.text(label("Your verdict") + th.Muted.Render("none yet: y yes · n no · ? unsure"))
+		p.text(label("Your answer") + th.Muted.Render("none yet: "+answerHint(a)))
+	case a.Form == model.FormYesNo:
+		p.text(label("Your answer") + th.Strong.Render(VerdictText(v.Answer)) + th.Muted.Render("   u clears it"))
 	default:
-		p.text(label("Your verdict") + th.Strong.Render(VerdictText(v.Answer)) + th.Muted.Render("   u clears it"))
+		text := model.AnswerText(a.Form, v, a.Proposal.Candidates)
+		if v.Answer == model.VerdictUnsure {
+			text = VerdictText(v.Answer)
+		}
+		for i, l := range components.Wrap(model.CleanText(text), p.tw-labelW) {
+			lead := strings.Repeat(" ", labelW)
+			if i == 0 {
+				lead = label("Your answer")
+			}
+			p.text(lead + th.Strong.Render(l))
+		}
+		p.text(strings.Repeat(" ", labelW) + th.Muted.Render("u clears it · "+answerHint(a)))
 	}
 	lines := noteLines(v.Note)
 	if len(lines) == 0 {
@@ -285,6 +366,65 @@ func (s *Screen) verdict(p *page, a model.Answer, v model.Verdict) {
 		} else {
 			p.text(label("Requested") + th.Muted.Render("no amount: a enters the grant asked, in US dollars"))
 		}
+	}
+}
+
+// answerHint says how the page's question is answered.
+func answerHint(a model.Answer) string {
+	switch a.Form {
+	case model.FormNumber:
+		if a.Proposal.HasCount {
+			return "c confirms the data's " + a.Proposal.Answer + " · t types your own · ? unsure"
+		}
+		return "t types your count · ? unsure"
+	case model.FormSet:
+		return "c keeps the candidates · x strikes the one selected · t adds others · ? unsure"
+	case model.FormScale:
+		hint := "1 not at all · 2 a little · 3 somewhat · 4 a great deal"
+		if a.Proposal.Answer != "" {
+			hint += " · c takes " + a.Proposal.Answer
+		}
+		return hint
+	}
+	return "y yes · n no · ? unsure"
+}
+
+// candidates draws a set question's countries: the data's candidates,
+// ranked, each with the rule that put it there and whether it is kept or
+// struck, then those the user added.
+func (s *Screen) candidates(p *page, a model.Answer) {
+	th := p.th
+	its := s.items()
+	title := "Candidates from the data, ranked · ↑/↓ select, x strikes or keeps, enter opens"
+	for _, l := range components.Wrap(title, p.tw) {
+		p.text(th.Heading.Render(l))
+	}
+	if len(its) == 0 {
+		p.text(th.Muted.Render("none: no country passes the rule; t adds one of your own"))
+		return
+	}
+	nameW := 8
+	for _, it := range its {
+		nameW = max(nameW, ansi.StringWidth(model.CleanText(it.m.Name))+5)
+	}
+	nameW = min(nameW, max(10, p.tw/3))
+	for i, it := range its {
+		mark := "✓ kept  "
+		switch {
+		case it.struck:
+			mark = "✗ struck"
+		case it.added:
+			mark = "+ added "
+		}
+		name := fmt.Sprintf("%s (%s)", model.CleanText(it.m.Name), model.CleanText(it.m.ISO2))
+		rest := model.CleanText(it.m.Rule)
+		if it.m.Note != "" {
+			rest += " — " + model.CleanText(it.m.Note)
+		}
+		if it.m.Modeled {
+			rest = "modeled · " + rest
+		}
+		p.lines = append(p.lines, components.Item(fmt.Sprintf("%d. %s %s  %s", i+1, mark, components.Fit(name, nameW), th.Muted.Render(rest)), i))
 	}
 }
 
@@ -448,7 +588,7 @@ func (s *Screen) progressLine() string {
 	line := " " + th.Strong.Render(left)
 	var marks []string
 	for i, a := range s.answers {
-		m := a.Question.ID + " " + verdictMark(s.verdicts[a.Question.ID].Answer)
+		m := a.Question.ID + " " + answerMark(s.verdicts[a.Question.ID].Answer)
 		if i == s.q {
 			m = th.Selected.Render(m)
 		} else {
@@ -483,7 +623,7 @@ func (s *Screen) messageLine() string {
 	case !s.loaded:
 		hint = "Reading the saved checklist…"
 	case s.verdicts[s.current().Question.ID].Answer == "":
-		hint = "Your verdict? y yes · n no · ? unsure — → next question · w writes the report"
+		hint = "Your answer? " + answerHint(s.current()) + " — → next · w report"
 	case s.q+1 < len(s.answers):
 		hint = "→ next question · e writes a note · u clears the verdict · w writes the report"
 	default:
@@ -508,7 +648,14 @@ func (s *Screen) View() string {
 	if h := s.scrollHeight(); h > 0 {
 		lines = append(lines, strings.Split(s.body.View(), "\n")...)
 	}
-	if s.mode == amounting {
+	if s.mode == entering {
+		lines = append(lines, " "+s.entry.View())
+		if s.entryErr != "" {
+			lines = append(lines, " "+s.ctx.Theme.Error.Render(ansi.Truncate("⚠ "+s.entryErr, max(1, s.width-2), "…")))
+		} else {
+			lines = append(lines, " "+s.ctx.Theme.Muted.Render("enter takes it · esc cancels"))
+		}
+	} else if s.mode == amounting {
 		lines = append(lines, " "+s.amount.View())
 		if s.amountErr != "" {
 			lines = append(lines, " "+s.ctx.Theme.Error.Render("⚠ "+s.amountErr))

@@ -27,6 +27,7 @@ const (
 	reading   mode = iota // a question page: verdict keys, moving, scrolling
 	editing               // writing the note in the text area
 	amounting             // typing the requested amount of question 1.2
+	entering              // typing a count (1.4) or countries to add (a set)
 	helping               // the screen's own help (? is "unsure" here)
 )
 
@@ -46,8 +47,12 @@ type Screen struct {
 	// result arrives.
 	owedReport func() error
 
-	answers  []model.Answer
+	answers []model.Answer
+	// years are the verdicts by the year of the figures they were given
+	// for; verdicts are the context's year's (one map with years[year]).
+	years    model.VerdictsByYear
 	verdicts model.Verdicts
+	year     int
 	req      model.Request // the requested amount: kept in memory only
 	q        int           // the question shown
 
@@ -61,7 +66,11 @@ type Screen struct {
 	amount  textinput.Model
 	// amountErr says what is wrong with the amount typed.
 	amountErr string
-	help      components.HelpPage
+	// entry takes a count or the countries to add; entryErr says what is
+	// wrong with what was typed.
+	entry    textinput.Model
+	entryErr string
+	help     components.HelpPage
 
 	saver   *saver
 	seq     int   // the last save asked for
@@ -92,9 +101,10 @@ type Screen struct {
 func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Subject) (*Screen, tea.Cmd) {
 	sc := &Screen{
 		ctx: ctx, store: store, keys: newKeys(),
-		uc: uc, subject: s, verdicts: model.Verdicts{},
+		uc: uc, subject: s, years: model.VerdictsByYear{},
 		saver: &saver{}, now: time.Now, help: components.NewHelpPage(),
 	}
+	sc.useYear()
 	sc.note = textarea.New()
 	sc.note.ShowLineNumbers = false
 	sc.note.Prompt = "│ "
@@ -105,6 +115,8 @@ func New(ctx *common.Context, store *session.Store, uc model.UseCase, s model.Su
 	sc.amount.Prompt = "Requested amount (USD): "
 	sc.amount.Placeholder = "50000, 50k or 1.2m; empty clears it"
 	sc.amount.CharLimit = 24
+	sc.entry = textinput.New()
+	sc.entry.CharLimit = 200
 	sc.styleInputs()
 	sc.compute()
 	sc.newPage()
@@ -130,6 +142,18 @@ func (s *Screen) styleInputs() {
 	is.Blurred = is.Focused
 	is.Cursor = textinput.CursorStyle{Color: th.Input.GetForeground(), Shape: tea.CursorBlock}
 	s.amount.SetStyles(is)
+	s.entry.SetStyles(is)
+}
+
+// useYear shows the verdicts given for the context's year (none yet is an
+// empty set of its own, saved under that year).
+func (s *Screen) useYear() {
+	s.year = s.ctx.Year
+	if s.years[s.year] == nil {
+		s.years[s.year] = model.Verdicts{}
+	}
+	s.verdicts = s.years[s.year]
+	s.built.dirty = true
 }
 
 // compute answers the questions for the context's year.
@@ -181,11 +205,10 @@ func (s *Screen) Keys() help.KeyMap {
 		return noteHelp{s.keys}
 	case amounting:
 		return amountHelp{s.keys}
+	case entering:
+		return entryHelp{s.keys}
 	}
-	k := s.keys
-	k.Amount.SetEnabled(s.takesAmount())
-	k.Open.SetEnabled(len(s.current().Mentions) > 0)
-	return questionHelp{k}
+	return questionHelp{s.formKeys()}
 }
 
 // Status is the progress and whether it is saved: "2 of 4 answered ·
@@ -206,12 +229,17 @@ func (s *Screen) Status() []string {
 }
 
 // Capturing is true while the note or the amount is being typed.
-func (s *Screen) Capturing() bool { return s.mode == editing || s.mode == amounting }
+func (s *Screen) Capturing() bool {
+	return s.mode == editing || s.mode == amounting || s.mode == entering
+}
 
 // ClaimsKey takes ? from the root on a question page, where it records
 // "unsure" (the help is on H and F1 there), and in the screen's own help,
 // which it closes.
 func (s *Screen) ClaimsKey(msg tea.KeyPressMsg) bool {
+	if s.mode == reading && s.current().Form == model.FormScale && key.Matches(msg, s.keys.Scale) {
+		return true // 1–4 are the scale's points here; tab still switches sections
+	}
 	return (s.mode == reading || s.mode == helping) && key.Matches(msg, s.keys.Unsure)
 }
 
@@ -227,9 +255,10 @@ func (s *Screen) Back() bool {
 		// for a root that asks anyway. The save goes with the next update.
 		s.pending = s.closeNote()
 		return true
-	case amounting:
+	case amounting, entering:
 		s.mode = reading
 		s.amount.Blur()
+		s.entry.Blur()
 		s.built.dirty = true
 		return true
 	}
@@ -273,6 +302,10 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case common.YearChangedMsg:
 		s.compute()
+		if s.year != s.ctx.Year {
+			s.useYear()
+			s.say(false, fmt.Sprintf("The answers given for %d: %d of %d.", s.year, s.verdicts.Answered(s.uc), len(s.uc.Questions)))
+		}
 		return nil
 	case tea.KeyPressMsg:
 		switch s.mode {
@@ -280,6 +313,8 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 			return s.editKey(msg)
 		case amounting:
 			return s.amountKey(msg)
+		case entering:
+			return s.entryKey(msg)
 		case helping:
 			if key.Matches(msg, s.keys.Help, s.keys.Unsure) || msg.String() == "esc" {
 				s.mode = reading
@@ -296,6 +331,9 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 			s.note, cmd = s.note.Update(msg)
 		case amounting:
 			s.amount, cmd = s.amount.Update(msg)
+		case entering:
+			msg.Content = model.CleanText(msg.Content)
+			s.entry, cmd = s.entry.Update(msg)
 		}
 		return cmd
 	case tea.MouseClickMsg:
@@ -328,26 +366,18 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// takeLoaded takes the saved verdicts. A verdict given before they arrived
-// (a quick reader) is kept over the saved one, and saved now that saving
-// cannot lose the others.
+// takeLoaded takes the saved verdicts of every year. A verdict given
+// before they arrived (a quick reader) is kept over the saved one when it is
+// newer, and saved now that saving cannot lose the others.
 func (s *Screen) takeLoaded(msg LoadedMsg) tea.Cmd {
 	s.loaded = true
-	for id, saved := range msg.verdicts {
-		mine, ok := s.verdicts[id]
-		if !ok {
-			s.verdicts[id] = saved
-			continue
-		}
-		// Only an answer can be given before the read (a note waits for
-		// it): the saved note stays.
-		if mine.Note == "" {
-			mine.Note = saved.Note
-		}
-		s.verdicts[id] = mine
+	for y, saved := range msg.years {
+		merged, _ := model.Merge(s.years[y], saved)
+		s.years[y] = merged
 	}
+	s.useYear()
 	s.built.dirty = true
-	s.onDisk = msg.err == nil && len(msg.verdicts) > 0
+	s.onDisk = msg.err == nil && len(msg.years) > 0
 	var ce *session.CorruptError
 	switch {
 	case errors.As(msg.err, &ce) && ce.MovedTo != "":
@@ -380,21 +410,52 @@ func (s *Screen) saved(msg SavedMsg) {
 	case s.isErr && strings.HasPrefix(s.message, "Not saved:"):
 		s.say(false, "Saved.")
 	}
+	if msg.err == nil && len(msg.saved.TookIn) > 0 {
+		// Another window saved newer answers or notes: they are on disk
+		// now, and shown here.
+		mine := s.years[msg.year]
+		merged, took := model.Merge(mine, msg.saved.Verdicts)
+		s.years[msg.year] = merged
+		if msg.year == s.year {
+			s.verdicts = merged
+		}
+		s.built.dirty = true
+		if len(took) > 0 {
+			s.say(false, fmt.Sprintf("Took in what another window saved for %d: %s.", msg.year, strings.Join(took, ", ")))
+		}
+	}
 }
 
-// say sets the message line.
+// say sets the message line (an error too long for it is shown in full at
+// the top of the page).
 func (s *Screen) say(isErr bool, msg string) {
 	s.message, s.isErr = model.CleanText(msg), isErr
+	s.built.dirty = true
 }
 
 // readKey handles a key on a question page.
 func (s *Screen) readKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
-	case key.Matches(msg, k.Yes):
+	case key.Matches(msg, k.Yes) && s.form() == model.FormYesNo:
 		return s.setAnswer(model.VerdictYes)
-	case key.Matches(msg, k.No):
+	case key.Matches(msg, k.No) && s.form() == model.FormYesNo:
 		return s.setAnswer(model.VerdictNo)
+	case key.Matches(msg, k.Yes, k.No):
+		// y and n on a question that does not take yes or no.
+		s.say(false, "This question is answered "+formName(s.form())+": "+answerHint(s.current())+".")
+	case key.Matches(msg, k.Confirm) && s.form() != model.FormYesNo:
+		return s.confirm()
+	case key.Matches(msg, k.Type) && (s.form() == model.FormNumber || s.form() == model.FormSet):
+		if !s.ready() {
+			return nil
+		}
+		s.startEntry()
+		return s.entry.Focus()
+	case key.Matches(msg, k.Strike) && s.form() == model.FormSet:
+		return s.toggleStrike()
+	case key.Matches(msg, k.Scale) && s.form() == model.FormScale:
+		return s.setScale(msg.String())
 	case key.Matches(msg, k.Unsure):
 		return s.setAnswer(model.VerdictUnsure)
 	case key.Matches(msg, k.Clear):
@@ -466,9 +527,17 @@ func (s *Screen) move(by int) {
 // setAnswer records the verdict of the question on the page ("" clears it)
 // and saves.
 func (s *Screen) setAnswer(answer string) tea.Cmd {
+	return s.give(model.Verdict{Answer: answer})
+}
+
+// give records an answer (its form's fields; the note stays) to the
+// question on the page and saves.
+func (s *Screen) give(nv model.Verdict) tea.Cmd {
+	answer := nv.Answer
 	id := s.current().Question.ID
 	v := s.verdicts[id]
-	v.Answer = answer
+	v.Answer, v.Origin, v.Keep, v.Strike, v.Add = nv.Answer, nv.Origin, nv.Keep, nv.Strike, nv.Add
+	v.Updated = s.stamp()
 	s.put(id, v)
 	if answer == "" {
 		s.say(false, "Verdict cleared (the note stays).")
@@ -484,17 +553,16 @@ func (s *Screen) setAnswer(answer string) tea.Cmd {
 	return s.save()
 }
 
-// put stores a question's verdict, stamped with the time, or drops it when
-// it says nothing.
+// put stores a question's verdict. One cleared is kept with its time, so
+// that a merge with another window's older answer does not bring it back.
 func (s *Screen) put(id string, v model.Verdict) {
-	v.Updated = s.now().UTC().Format(time.RFC3339)
-	if v.Empty() {
-		delete(s.verdicts, id)
-	} else {
-		s.verdicts[id] = v
-	}
+	s.verdicts[id] = v
 	s.built.dirty = true
 }
+
+// stamp is the time an answer or a note is given, to the nanosecond: two
+// windows' saves a moment apart must still be told apart.
+func (s *Screen) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
 
 // save asks for the verdicts to be written, in a command.
 func (s *Screen) save() tea.Cmd {
@@ -502,7 +570,7 @@ func (s *Screen) save() tea.Cmd {
 		return nil
 	}
 	s.seq++
-	meta := session.Meta{Subject: s.subject.Name(), Dataset: datasetName(s.ctx.Data), Year: s.ctx.Year}
+	meta := session.Meta{Subject: s.subject.Name(), Dataset: datasetName(s.ctx.Data), Year: s.year}
 	return s.saver.cmd(s.store, s, s.seq, s.uc.Number, s.subject.Key(), clone(s.verdicts), meta)
 }
 
@@ -543,11 +611,12 @@ func (s *Screen) closeNote() tea.Cmd {
 	s.built.dirty = true
 	id := s.current().Question.ID
 	v := s.verdicts[id]
-	text := strings.TrimSpace(strings.ReplaceAll(s.note.Value(), "\r\n", "\n"))
+	text := cleanTyped(strings.TrimSpace(strings.ReplaceAll(s.note.Value(), "\r\n", "\n")))
 	if text == v.Note {
 		return nil
 	}
 	v.Note = text
+	v.NoteUpdated = s.stamp()
 	s.put(id, v)
 	if text == "" {
 		s.say(false, "Note removed.")
@@ -613,15 +682,15 @@ func (s *Screen) write() tea.Cmd {
 
 // openMention opens the country selected among those the evidence names.
 func (s *Screen) openMention() tea.Cmd {
-	ms := s.current().Mentions
+	its := s.items()
 	i, ok := s.body.Selected()
-	if !ok || i >= len(ms) || !s.body.SelectedInView() {
+	if !ok || i >= len(its) || !s.body.SelectedInView() {
 		return nil
 	}
-	if _, found := s.ctx.Data.Country(ms[i].ISO2); !found {
+	if _, found := s.ctx.Data.Country(its[i].m.ISO2); !found {
 		return nil
 	}
-	return common.Cmd(common.OpenCountryMsg{ISO2: ms[i].ISO2})
+	return common.Cmd(common.OpenCountryMsg{ISO2: its[i].m.ISO2})
 }
 
 // reportDir is where a report goes when the current directory cannot take
@@ -660,6 +729,13 @@ func (s *Screen) Flush() error {
 	}
 	if s.mode == editing {
 		s.closeNote() // its save is the one below
+	}
+	if s.mode == entering {
+		// A count or countries typed but not entered: enter takes them,
+		// if they read.
+		if cmd := s.entryKey(tea.KeyPressMsg{Code: tea.KeyEnter}); cmd != nil {
+			s.mode = reading
+		}
 	}
 	if s.seq == s.settled && s.saveErr == nil {
 		return reportErr

@@ -54,7 +54,7 @@ func Checklist(d *model.Dataset, uc model.UseCase, s model.Subject, year int, an
 	for _, a := range answers {
 		doc.Sections = append(doc.Sections, questionSections(a, verdicts[a.Question.ID])...)
 	}
-	doc.Sections = append(doc.Sections, checklistSummary(answers, verdicts))
+	doc.Sections = append(doc.Sections, checklistSummary(answers, verdicts, year))
 	doc.Notes = append(doc.Notes, checklistModeledNote(d)...)
 	doc.Notes = append(doc.Notes,
 		"Scores are 0–100 ranks among countries: 50 is the median country.",
@@ -115,7 +115,7 @@ func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year i
 		{Key: "use_case", Label: "Use case", Cell: Cell{Text: fmt.Sprintf("%d — %s", uc.Number, uc.Title), Value: uc.Number}},
 		{Key: "use_case_title", Cell: Text(uc.Title), Show: ForScripts},
 		{Key: "actors", Label: "Actors", Cell: Cell{Text: strings.Join(uc.Actors, ", "), Value: append([]string{}, uc.Actors...)}},
-		{Key: "year", Label: "Year of the figures", Cell: Cell{Text: fmt.Sprint(year), Value: year}},
+		{Key: "year", Label: "Year of the figures and of the answers", Cell: Cell{Text: fmt.Sprint(year), Value: year}},
 		{Key: "dataset", Label: "Dataset", Cell: Text(dataset), Show: ForReaders},
 		{Key: "date", Label: "Date of this report", Cell: Text(now.Format(time.DateOnly))},
 	}
@@ -180,7 +180,30 @@ func questionSections(a model.Answer, v model.Verdict) []Section {
 		out = append(out, t)
 		heading = ""
 	}
-	if len(a.Mentions) > 0 {
+	if len(a.Proposal.Candidates) > 0 {
+		t := &TableSection{Key: key + "_candidates", Show: ForReaders, Columns: []Column{
+			{Key: "rank", Title: "Rank", Right: true, Show: ForReaders},
+			{Key: "country", Title: "Candidate", Show: ForReaders},
+			{Key: "rule", Title: "Rule", Flex: true, Show: ForReaders},
+			{Key: "note", Title: "Figures", Flex: true, Show: ForReaders},
+			{Key: "kept", Title: "Your set", Show: ForReaders},
+		}}
+		set := model.SetOf(v, a.Proposal.Candidates)
+		for i, m := range a.Proposal.Candidates {
+			kept := "—"
+			if v.Answer == model.VerdictSet {
+				kept = "struck"
+				for _, c := range set {
+					if c == m.ISO2 {
+						kept = "kept"
+					}
+				}
+			}
+			t.Rows = append(t.Rows, []Cell{Text(fmt.Sprint(i + 1)), Text(m.Name + " (" + m.ISO2 + ")"), Text(m.Rule), Text(m.Note), Text(kept)})
+		}
+		out = append(out, t)
+	}
+	if len(a.Mentions) > 0 && a.Form != model.FormSet {
 		title := a.MentionsTitle
 		if title == "" {
 			title = "Countries"
@@ -195,10 +218,18 @@ func questionSections(a model.Answer, v model.Verdict) []Section {
 		}
 		out = append(out, t)
 	}
+	q := a.Question
+	levels := q.LevelsOf + ": " + strings.Join(q.Levels[:], " · ")
+	if q.Yes != "" {
+		levels += " (" + q.Yes + ")"
+	}
 	fields := []Field{
-		{Key: "signal", Label: "Signal", Cell: Text(string(a.Signal) + " — " + a.Reason), Show: ForReaders},
-		{Key: "reading", Label: "How to read it", Cell: Text(a.Question.Reading), Show: ForReaders},
-		{Key: "verdict", Label: "Your verdict", Cell: Text(verdictText(v)), Show: ForReaders},
+		{Key: "signal", Label: "Signal", Cell: Text(levelWord(a) + " — " + a.Reason), Show: ForReaders},
+		{Key: "levels", Label: "Signal, in its terms", Cell: Text(levels), Show: ForReaders},
+		{Key: "reading", Label: "Rule", Cell: Text(q.Reading), Show: ForReaders},
+		{Key: "form", Label: "Answered", Cell: Text(formWords(q.Form)), Show: ForReaders},
+		{Key: "proposal", Label: "Proposed by the data", Cell: Text(proposalText(a)), Show: ForReaders},
+		{Key: "verdict", Label: "Your verdict", Cell: Text(answerText(a, v)), Show: ForReaders},
 	}
 	note := strings.TrimSpace(strings.ReplaceAll(v.Note, "\r\n", "\n"))
 	if note == "" {
@@ -225,20 +256,172 @@ func verdictText(v model.Verdict) string {
 	return v.Answer
 }
 
-// checklistSummary is each question's signal and verdict for readers, and
-// everything about each question for scripts.
-func checklistSummary(answers []model.Answer, verdicts model.Verdicts) *TableSection {
+// answerText is an answer in its question's form, for readers.
+func answerText(a model.Answer, v model.Verdict) string {
+	if v.Answer == "" {
+		return "not answered yet"
+	}
+	return model.AnswerText(a.Question.Form, v, a.Proposal.Candidates)
+}
+
+// levelWord is a signal in the question's terms with the signal's name:
+// "few (strong)".
+func levelWord(a model.Answer) string {
+	level := a.Question.Level(a.Signal)
+	if level == string(model.NoEvidence) {
+		return level
+	}
+	return level + " (" + string(a.Signal) + ")"
+}
+
+// formWords says how a question is answered.
+func formWords(f model.AnswerForm) string {
+	switch f {
+	case model.FormNumber:
+		return "with a number, the data's confirmed or your own"
+	case model.FormSet:
+		return "with countries: the data's candidates kept or struck, others added"
+	case model.FormScale:
+		return "on a scale: " + strings.Join(model.ScaleLevels(), " · ")
+	}
+	return "yes, no or unsure"
+}
+
+// proposalText is what the data proposes, for readers.
+func proposalText(a model.Answer) string {
+	p := a.Proposal
+	switch a.Question.Form {
+	case model.FormNumber:
+		if p.CountText == "" {
+			return "nothing: no affiliate figure"
+		}
+		return p.CountText
+	case model.FormSet:
+		return p.Suggests(model.FormSet)
+	}
+	if p.Answer == "" {
+		return "nothing: not enough data"
+	}
+	return p.Answer
+}
+
+// evidenceSummary is a question's evidence on one line, for a spreadsheet.
+func evidenceSummary(a model.Answer) string {
+	var parts []string
+	for _, f := range a.Facts {
+		value, note := FactText(f)
+		part := f.Label + ": " + value
+		if note != "" && f.Kind != model.FactText {
+			part += " (" + note + ")"
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// factClasses are the classes of the figures an answer used: each figure's
+// class where it is one observation's, and "modeled" for scores made from
+// modeled figures.
+func factClasses(a model.Answer) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for _, f := range a.Facts {
+		switch {
+		case f.Class != "":
+			add(string(f.Class))
+		case f.Modeled && f.OK:
+			add(string(model.ClassModeled))
+		}
+	}
+	if len(out) == 0 {
+		return []string{}
+	}
+	return out
+}
+
+// proposalJSON is a proposal for scripts.
+func proposalJSON(a model.Answer) map[string]any {
+	p := a.Proposal
+	var answer, count any
+	if p.Answer != "" {
+		answer = p.Answer
+	}
+	if p.HasCount {
+		count = p.Count
+	}
+	cands := make([]map[string]any, 0, len(p.Candidates))
+	for i, m := range p.Candidates {
+		cands = append(cands, map[string]any{"rank": i + 1, "iso2": m.ISO2, "name": m.Name, "rule": m.Rule, "note": m.Note, "modeled": m.Modeled})
+	}
+	return map[string]any{"answer": answer, "count": count, "count_text": p.CountText, "candidates": cands, "summary": p.Suggests(a.Question.Form)}
+}
+
+// answerJSON is an answer's form-specific parts, for scripts.
+func answerJSON(a model.Answer, v model.Verdict) any {
+	if v.Answer == "" {
+		return nil
+	}
+	out := map[string]any{"answer": v.Answer}
+	switch form := a.Question.Form; {
+	case form == model.FormNumber && v.Origin != "":
+		out["origin"] = v.Origin
+	case form == model.FormSet && v.Answer == model.VerdictSet:
+		out["set"] = model.SetOf(v, a.Proposal.Candidates)
+		out["kept"], out["struck"], out["added"] = orEmpty(v.Keep), orEmpty(v.Strike), orEmpty(v.Add)
+	}
+	return out
+}
+
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// ChecklistTable is a checklist report as one table, a row per question,
+// for CSV: id, question, answer form, answer, signal, evidence summary,
+// note, year and the classes of the figures used.
+func ChecklistTable(doc Doc) Doc {
+	out := Doc{Title: doc.Title, About: doc.About, Notes: doc.Notes}
+	for _, s := range doc.Sections {
+		if t, ok := s.(*TableSection); ok && t.Key == "questions" {
+			out.Sections = append(out.Sections, t)
+		}
+	}
+	return out
+}
+
+// checklistSummary is each question's signal and answer for readers, and
+// everything about each question for scripts: one row per question.
+func checklistSummary(answers []model.Answer, verdicts model.Verdicts, year int) *TableSection {
 	t := &TableSection{Key: "questions", Title: "Summary", Columns: []Column{
 		{Key: "id", Title: "Question"},
 		{Key: "text", Show: ForScripts},
+		{Key: "form", Title: "Answered"},
+		{Key: "proposal", Show: ForScripts},
+		{Key: "proposed", Show: ForScripts},
+		{Key: "answer", Title: "Your answer"},
+		{Key: "answer_detail", Show: ForScripts},
+		{Key: "signal", Show: ForScripts},
+		{Key: "level", Title: "Signal"},
+		{Key: "levels", Show: ForScripts},
 		{Key: "reading", Show: ForScripts},
-		{Key: "signal", Title: "Signal"},
 		{Key: "reason", Show: ForScripts},
+		{Key: "evidence", Show: ForScripts},
 		{Key: "facts", Show: ForScripts},
 		{Key: "mentions_title", Show: ForScripts},
 		{Key: "mentions", Show: ForScripts},
-		{Key: "verdict", Title: "Your verdict"},
+		{Key: "verdict", Show: ForScripts},
 		{Key: "note", Show: ForScripts},
+		{Key: "year", Show: ForScripts},
+		{Key: "classes", Show: ForScripts},
 		{Key: "updated", Show: ForScripts},
 	}}
 	for _, a := range answers {
@@ -259,21 +442,37 @@ func checklistSummary(answers []model.Answer, verdicts model.Verdicts) *TableSec
 		if v.Answer != "" {
 			verdict.Value = v.Answer
 		}
+		answer := Cell{Text: answerText(a, v), Value: nil}
+		if v.Answer != "" {
+			answer.Value = answer.Text
+		}
 		updated := Cell{Text: v.Updated, Value: nil}
 		if v.Updated != "" {
 			updated.Value = v.Updated
 		}
+		classes := factClasses(a)
+		q := a.Question
 		t.Rows = append(t.Rows, []Cell{
-			Text(a.Question.ID),
-			Text(a.Question.Text),
-			Text(a.Question.Reading),
+			Text(q.ID),
+			Text(q.Text),
+			{Text: formWords(q.Form), Value: string(q.Form)},
+			{Text: proposalText(a), Value: proposalJSON(a)},
+			Text(proposalText(a)),
+			answer,
+			{Text: "", Value: answerJSON(a, v)},
 			Text(string(a.Signal)),
+			{Text: levelWord(a), Value: q.Level(a.Signal)},
+			Text(q.LevelsOf + ": " + strings.Join(q.Levels[:], " · ")),
+			Text(q.Reading),
 			Text(a.Reason),
+			Text(evidenceSummary(a)),
 			{Text: "", Value: facts},
 			{Text: a.MentionsTitle, Value: mentionsTitle},
 			{Text: "", Value: mentions},
 			verdict,
 			Text(v.Note),
+			{Text: fmt.Sprint(year), Value: year},
+			{Text: strings.Join(classes, " "), Value: classes},
 			updated,
 		})
 	}
@@ -374,6 +573,7 @@ func factJSON(f model.Fact) map[string]any {
 		"unit":    factUnit(f.Kind),
 		"text":    f.Text,
 		"modeled": f.Modeled,
+		"class":   string(f.Class),
 	}
 }
 

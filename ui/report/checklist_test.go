@@ -169,9 +169,9 @@ func TestChecklistMarkdown(t *testing.T) {
 		"| Ghana (GH) | 1 affiliate; shares English | yes |\n",
 		"| Pipe \\| Land (XX) | 2 affiliates; shares \\*Yoruba\\* | no |\n",
 		// signal, reading, verdict
-		"- **Signal:** strong — readership presence 96.3, at or above the median (50.0)\n",
+		"- **Signal:** adequate (strong) — readership presence 96.3, at or above the median (50.0)\n",
 		"- **Signal:** not enough data — no affiliate figure for the country\n",
-		"- **How to read it:** strong: few barriers",
+		"- **Rule:** a barrier is internet users under 20%",
 		"- **Your verdict:** yes\n",
 		"- **Your verdict:** unsure\n",
 		"- **Your verdict:** not answered yet\n",
@@ -179,9 +179,9 @@ func TestChecklistMarkdown(t *testing.T) {
 		"| Your note |\n| --- |\n| Readers are there. |\n",
 		"| Ask the Ghanaian user group. |\n",
 		// the summary
-		"| 1.1 | strong | yes |\n",
-		"| 1.3 | weak | not answered yet |\n",
-		"| 1.4 | not enough data | not answered yet |\n",
+		"| 1.1 | yes, no or unsure | yes | adequate (strong) |\n",
+		"| 1.3 | yes, no or unsure | not answered yet | many (weak) |\n",
+		"| 1.4 | with a number, the data's confirmed or your own | not answered yet | not enough data |\n",
 		"> SAMPLE DATA: ",
 		"thresholds of its own (named in the README",
 	} {
@@ -311,12 +311,12 @@ func TestChecklistTable(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Activity figures     MODELED",
-		"Requested amount     $50,000",
+		"Activity figures                        MODELED",
+		"Requested amount                        $50,000",
 		"Readership presence                     96.3  1 of 53 in region                          yes\n",
 		"Main languages and their Wikipedias           English 53% (enwiki); Yoruba 13% (yowiki)  no\n",
-		"Signal          strong — readership presence 96.3",
-		"Your verdict    unsure",
+		"Signal                adequate (strong) — readership presence 96.3",
+		"Your verdict          unsure",
 		"YOUR NOTE\nStrong base, but check the budget | *staffing* _line_ [link](x) <b>bold</b> `code` \\ back\n# not a heading\n- not a list item\n\n1. not a numbered item\n",
 		"SAMPLE DATA: ",
 	} {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // forScripts returns the indices of the columns CSV and JSON carry.
@@ -87,6 +88,8 @@ func csvValue(v any) string {
 		return strconv.FormatBool(v)
 	case string:
 		return v
+	case []string:
+		return strings.Join(v, " ")
 	default:
 		return ""
 	}
