@@ -211,6 +211,14 @@ func (d *Dataset) proposeCount(a *Answer, s Subject, year int) {
 		a.Proposal.Count, a.Proposal.HasCount = n, true
 		a.Proposal.Answer = strconv.FormatFloat(n, 'f', 0, 64)
 	}
+	// The count is as good as its figure: a modeled one is said so, so
+	// that nobody confirms the model's number as the country's.
+	if class := d.ClassOf(c.ISO2, IndAffiliates, year); class != ClassReal {
+		text = string(class) + ": " + text
+		if class == ClassModeled {
+			text = "MODELED, not published: " + d.countText(c, IndAffiliates, n, "affiliate") + " in the country"
+		}
+	}
 	a.Proposal.CountText = text + " (the data counts affiliates without their kind: chapter, thematic organization or user group)"
 }
 
