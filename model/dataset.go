@@ -561,12 +561,19 @@ func cleanParts(p Parts) Parts {
 		bounds[i] = b
 	}
 	p.Bounds = bounds
-	cws := make([]CountryWiki, len(p.CountryWikis))
-	for i, cw := range p.CountryWikis {
-		cw.ISO2, cw.Wiki = c(cw.ISO2), c(cw.Wiki)
-		cws[i] = cw
+	// A year of Geoeditors has hundreds of thousands of country × wiki
+	// figures: they are copied only when a text needs cleaning.
+	for _, cw := range p.CountryWikis {
+		if c(cw.ISO2) != cw.ISO2 || c(cw.Wiki) != cw.Wiki {
+			cws := make([]CountryWiki, len(p.CountryWikis))
+			for j, cw := range p.CountryWikis {
+				cw.ISO2, cw.Wiki = c(cw.ISO2), c(cw.Wiki)
+				cws[j] = cw
+			}
+			p.CountryWikis = cws
+			break
+		}
 	}
-	p.CountryWikis = cws
 	missing := make([]Missing, len(p.Missing))
 	for i, m := range p.Missing {
 		missing[i] = Missing{ISO2: c(m.ISO2), Indicator: c(m.Indicator), Year: m.Year, Reason: c(m.Reason), Source: c(m.Source)}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -120,6 +121,10 @@ func Build(base *model.Dataset, in Inputs, now time.Time, progress Progress) Res
 	if res.Problems.Fatal() {
 		return res
 	}
+	// Reading leaves its garbage (a million rows' records) behind, and
+	// assembling the new dataset beside the base is the import's peak: a
+	// collection between the two keeps the peak to what is live.
+	runtime.GC()
 	d, err := b.assemble(countries)
 	if err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "the imported figures do not fit together: " + model.CleanText(err.Error()), Fatal: true})

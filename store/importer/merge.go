@@ -425,6 +425,14 @@ func (m *merged) wikiList() []model.CountryWiki {
 	for _, ws := range m.newWikis {
 		n += len(ws)
 	}
+	if len(m.wikis) == 0 && len(m.newWikis) == 1 {
+		// One release's figures, in its own slice: no copy of them.
+		out := m.newWikis[0]
+		slices.SortFunc(out, func(a, b model.CountryWiki) int {
+			return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Wiki, b.Wiki), cmp.Compare(a.Year, b.Year))
+		})
+		return out
+	}
 	out := make([]model.CountryWiki, 0, n)
 	for _, cw := range m.wikis {
 		out = append(out, cw)
