@@ -96,3 +96,33 @@ func TestChecklistProgram(t *testing.T) {
 		})
 	}
 }
+
+// An answer that cannot be saved is not lost in silence: Flush at exit
+// returns the error that makes the explorer's exit status 1.
+func TestChecklistSaveFailsAtExit(t *testing.T) {
+	d := sample(t)
+	// The checklists' folder is a file: no save can succeed.
+	blocked := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(blocked, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := ui.New(d, ui.Options{Theme: theme.Mono, Sessions: session.New(blocked)})
+	rec := &recorder{Model: root, last: new(screenText)}
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	rec.waitFor(t, "250 of 250 countries")
+	tm.Type("3")
+	rec.waitFor(t, "Choose a use case")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	rec.waitFor(t, "Find")
+	tm.Type("braz")
+	rec.waitFor(t, "Brazil")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	rec.waitFor(t, "Question 1 of 4")
+	tm.Type("y")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if err := root.Flush(); err == nil {
+		t.Fatal("Flush reported no error, though no answer could be saved")
+	}
+}

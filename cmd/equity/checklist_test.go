@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/store/session"
@@ -458,5 +461,36 @@ func TestChecklistNotSaved(t *testing.T) {
 	err := checklistNotSaved(errors.New("did not save the checklist to /x/uc1-NG.json: flushing to disk failed (no space left on device)"))
 	if err == nil || !strings.Contains(err.Error(), "no space left on device") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("%v", err)
+	}
+}
+
+// The explorer's end: a checklist save that failed at exit makes the exit
+// status 1 and says why, whatever ended the program; a plain quit is 0.
+func TestExplorerExit(t *testing.T) {
+	saveFailed := errors.New("did not save the checklist to /x/uc1-NG.json: no space left on device")
+	tests := []struct {
+		name             string
+		runErr, flushErr error
+		want             string // "" for no error
+	}{
+		{"quit, all saved", nil, nil, ""},
+		{"killed, all saved", tea.ErrProgramKilled, nil, ""},
+		{"interrupted, all saved", context.Canceled, nil, ""},
+		{"quit, the last save failed", nil, saveFailed, "could not be saved"},
+		{"killed, the last save failed", tea.ErrProgramKilled, saveFailed, "could not be saved"},
+		{"stopped, and the last save failed", errors.New("no terminal"), saveFailed, "the explorer stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := explorerExit(tt.runErr, tt.flushErr)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("explorerExit = %v, want none", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("explorerExit = %v, want one saying %q", err, tt.want)
+			case tt.flushErr != nil && err != nil && !strings.Contains(err.Error(), "could not be saved"):
+				t.Errorf("explorerExit = %v: the failed save is not said", err)
+			}
+		})
 	}
 }

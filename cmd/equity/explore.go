@@ -41,7 +41,13 @@ func explore(ctx context.Context, e env, opts *options) error {
 	_, runErr := p.Run()
 	// Whatever ended the program, what the user wrote is kept; if it could
 	// not be, the exit status says so and the cause goes to stderr.
-	flushErr := root.Flush()
+	return explorerExit(runErr, root.Flush())
+}
+
+// explorerExit is what the explorer's end says: nothing when it was quit
+// (or killed) with every answer saved; else why not, so that the exit
+// status is 1 when a checklist's last answers could not be kept.
+func explorerExit(runErr, flushErr error) error {
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, context.Canceled) {
 		return errors.Join(fmt.Errorf("the explorer stopped: %w", runErr), checklistNotSaved(flushErr))
 	}
