@@ -74,6 +74,10 @@ type Model struct {
 	showHelp  bool
 	helpPage  components.HelpPage
 	help      help.Model
+	// seen is the year each screen last drew for. A year change goes to
+	// the screen in view alone; the others catch up when they come into
+	// view, so that a keystroke does not rebuild every hidden screen.
+	seen map[common.Screen]int
 }
 
 // New builds the interface over a dataset.
@@ -96,6 +100,10 @@ func New(d *model.Dataset, opt Options) *Model {
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 		{name: "Movement", stack: []common.Screen{movement.New(ctx)}},
 	}
+	m.seen = map[common.Screen]int{}
+	for _, s := range m.sections {
+		m.seen[s.top()] = ctx.Year
+	}
 	return m
 }
 
@@ -111,8 +119,27 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) screen() common.Screen { return m.sections[m.active].top() }
 
 // Update routes a message: the root keeps the keys that work everywhere and
-// passes the rest to the screen on top of the active section.
+// passes the rest to the screen on top of the active section. The screen
+// then in view is brought to the current year if it missed a change.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.catchUp())
+}
+
+// catchUp gives the screen in view the year change it missed while hidden.
+func (m *Model) catchUp() tea.Cmd {
+	s := m.sections[m.active]
+	top := s.top()
+	if y, ok := m.seen[top]; ok && y == m.ctx.Year {
+		return nil
+	}
+	next, cmd := top.Update(common.YearChangedMsg{})
+	s.stack[len(s.stack)-1] = next
+	m.seen[next] = m.ctx.Year
+	return cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -184,15 +211,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 
 	case common.YearChangedMsg:
-		var cmds []tea.Cmd
-		for _, s := range m.sections {
-			for i, sc := range s.stack {
-				var cmd tea.Cmd
-				s.stack[i], cmd = sc.Update(msg)
-				cmds = append(cmds, cmd)
-			}
-		}
-		return m, tea.Batch(cmds...)
+		// The screen in view now; the rest when they come into view
+		// (catchUp).
+		return m, m.catchUp()
 
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -331,6 +352,9 @@ func (m *Model) Flush() error {
 func (m *Model) show(i int) common.Screen {
 	m.active = i
 	s := m.sections[i]
+	for _, gone := range s.stack[1:] {
+		delete(m.seen, gone)
+	}
 	s.stack = s.stack[:1]
 	return s.stack[0]
 }
@@ -339,11 +363,13 @@ func (m *Model) push(sc common.Screen) {
 	s := m.sections[m.active]
 	sc.SetSize(m.bodySize())
 	s.stack = append(s.stack, sc)
+	m.seen[sc] = m.ctx.Year // made for the current year
 }
 
 func (m *Model) pop() {
 	s := m.sections[m.active]
 	if len(s.stack) > 1 {
+		delete(m.seen, s.top())
 		s.stack = s.stack[:len(s.stack)-1]
 	}
 }

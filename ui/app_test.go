@@ -184,3 +184,33 @@ func mustNotContain(tb testing.TB, s string, nots ...string) {
 		}
 	}
 }
+
+// A year change reaches every section: the screen in view at once, the
+// others as they come into view (a hidden screen is not rebuilt on every
+// keystroke), and a screen under another in its section when it is back on
+// top.
+func TestYearReachesEverySection(t *testing.T) {
+	d := sample(t)
+	dr := newDriver(t, d, 120, 40)
+	first, second := d.Years[0], d.Years[1]
+	// Open Nigeria, go back to the table, change the year twice (the
+	// latest year wraps to the first, then the second).
+	dr.keys("/")
+	dr.typing("nigeria")
+	dr.keys("enter", "enter")
+	if !strings.Contains(dr.screen(), "Nigeria") {
+		t.Fatal("Nigeria did not open")
+	}
+	dr.keys("5") // Movement, drawn for the latest year, then hidden
+	dr.keys("1", "esc", "y", "y")
+	for _, tc := range []struct{ keys, want string }{
+		{"5", fmt.Sprintf("editors %d vs %d", second, first)},
+		{"2", fmt.Sprint(second)},
+		{"1", fmt.Sprint(second)},
+	} {
+		dr.keys(tc.keys)
+		if v := dr.screen(); !strings.Contains(v, tc.want) {
+			t.Errorf("section %s lacks %q:\n%s", tc.keys, tc.want, v)
+		}
+	}
+}
