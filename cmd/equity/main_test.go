@@ -174,8 +174,14 @@ func TestJSONCarriesProvenance(t *testing.T) {
 	if len(doc.Scores) != 5 || len(doc.Inputs) != 22 {
 		t.Errorf("%d scores and %d inputs, want 5 and 22", len(doc.Scores), len(doc.Inputs))
 	}
+	// Brazil's readership is estimated from published page views; its
+	// other activity figures are modeled.
+	estimated := map[string]bool{"Unique devices": true, "Pageviews": true, "Unique devices growth": true, "Pageviews growth": true}
 	for _, in := range doc.Inputs {
-		if !in.Modeled || in.Source == "" {
+		switch {
+		case estimated[in.Indicator] && (in.Modeled || !strings.Contains(in.Source, "estimated")):
+			t.Errorf("input %+v: want estimated, not modeled, citing its method", in)
+		case !estimated[in.Indicator] && (!in.Modeled || in.Source == ""):
 			t.Errorf("input %+v: want modeled with a source", in)
 		}
 	}

@@ -11,11 +11,16 @@ import (
 
 // sampleNotes is the dataset's own statement of what in it is modeled; every
 // screen and export that shows the dataset's figures can quote it.
-const sampleNotes = "Wikimedia activity figures (readers, pageviews, editors, events, grants, affiliates) are MODELED by cmd/mksample " +
-	"with a fixed seed from real covariates (internet population, literacy, languages with an open Wikipedia, emerging classification); " +
-	"they are not published data. Countries, regions, classifications and languages are real; so are population, internet users, " +
-	"GDP per capita (PPP), adult literacy and mobile subscriptions, per year from the World Bank's World Development Indicators, " +
-	"and from Unicode CLDR 48 only for a territory the World Bank has no figure for, which says so."
+const sampleNotes = "Readership is ESTIMATED from published page views: each country's page views of 2018–2024 are estimated log-linear " +
+	"between its own real figures of June 2017 (Wikipedia only, Wikipedia Views Visualized, CC BY-SA, Wikimedia Foundation, author Erik Zachte) " +
+	"and September 2025 (all projects, Wikistats 2, CC0), and its unique devices by splitting the real regional monthly totals " +
+	"(WMF movement metrics) by page view share. Protected countries are absent from the 2025 release by its privacy rule, so their " +
+	"readership of 2018–2024 is missing. The other Wikimedia activity figures (editors, events, grants, affiliates), and the readership " +
+	"of the 21 inhabited territories with no real page views before 2025, are MODELED by cmd/mksample with a fixed seed from real covariates " +
+	"(internet population, literacy, languages with an open Wikipedia, emerging classification); they are not published data. Countries, " +
+	"regions, classifications and languages are real; so are population, internet users, GDP per capita (PPP), adult literacy and mobile " +
+	"subscriptions, per year from the World Bank's World Development Indicators, and from Unicode CLDR 48 only for a territory the World Bank " +
+	"has no figure for, which says so."
 
 // sampleDate dates the bundled database: the day this version of the model
 // was made. It is fixed, not the day of the build, so that rebuilding the
@@ -50,9 +55,18 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 	indicators := model.Catalog()
 	for i := range indicators {
 		ind := &indicators[i]
-		if code, ok := wdiOf[ind.ID]; ok {
+		switch code, ok := wdiOf[ind.ID]; {
+		case ok:
 			ind.SourceID = wdiSourceID(code)
-		} else {
+		// The readership is real or estimated for most countries and
+		// modeled for a few territories: an indicator is modeled while any
+		// cell of it is (as an import marks it), and cites what most of its
+		// cells cite.
+		case ind.ID == model.IndPageviews:
+			ind.SourceID, ind.Modeled = srcPageviewsEst, true
+		case ind.ID == model.IndDevices:
+			ind.SourceID, ind.Modeled = srcDevicesEst, true
+		default:
 			ind.SourceID, ind.Modeled = srcModel, true
 		}
 	}
@@ -78,6 +92,8 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		Languages:    f.languages,
 		Wikis:        f.wikis,
 		Observations: append(f.observations, generate(f)...),
+		Bounds:       f.readership.bounds,
+		Missing:      f.readership.missing,
 		Movement:     mv,
 	})
 	if err != nil {

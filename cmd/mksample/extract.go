@@ -102,10 +102,19 @@ func extractSources(refDir, outDir string) error {
 		return err
 	}
 
+	pageviews, err := extractPageviews(refDir, countries)
+	if err != nil {
+		return err
+	}
+	regionDevices, err := extractRegionDevices(filepath.Join(refDir, refRegionDevice), countries)
+	if err != nil {
+		return err
+	}
+
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", outDir, err)
 	}
-	for _, t := range []table{countries, territories, countryLangs, languages, wdi, wdiIndicators, wikis} {
+	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, wdi, wdiIndicators, wikis} {
 		if err := writeTable(filepath.Join(outDir, t.name), t); err != nil {
 			return err
 		}

@@ -19,6 +19,8 @@ var sourceFiles = []string{
 	"countries.csv",
 	"country_languages.csv",
 	"languages.csv",
+	"pageviews.csv",
+	"regional_devices.csv",
 	"territories.csv",
 	"wdi.csv",
 	"wdi_indicators.csv",

@@ -45,6 +45,9 @@ type facts struct {
 	gdpPerCap  map[string]float64 // US$ PPP
 	literacy   map[string]float64 // % of adults
 	internet   map[string]float64 // % of population, where the World Bank has it
+	// readership is the real and estimated page views and unique devices,
+	// and the cells the 2025 release leaves out
+	readership readershipFacts
 }
 
 // record is one CSV row by column name.
@@ -150,6 +153,11 @@ func readFacts(dir string) (*facts, error) {
 	}
 	f.sources = append(sortedSources(wdi), f.cldrFillSource())
 	f.covariates()
+	if f.readership, err = readReadership(dir, f.countries); err != nil {
+		return nil, err
+	}
+	f.observations = append(f.observations, f.readership.observations...)
+	f.sources = append(f.sources, f.readership.readershipSources()...)
 	return f, nil
 }
 

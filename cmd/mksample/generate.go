@@ -55,7 +55,25 @@ func (m modeled) set(ind string, year int, v float64) {
 // population and languages with big open Wikipedias; growth is faster in
 // emerging communities; grants go mostly to emerging and least developed
 // communities; affiliates exist where editors are many.
+//
+// Where the readership is published or estimated, or missing by a
+// release's rule, the modeled readership is left out (generate); the model
+// still draws it (modelAll), so that every other modeled figure is the
+// same as before the published figures came in.
 func generate(f *facts) []model.Observation {
+	all := modelAll(f)
+	out := all[:0]
+	for _, o := range all {
+		if !f.readership.published[o.Indicator][o.ISO2] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// modelAll is the model's own figures of every input for every country,
+// before published figures replace any.
+func modelAll(f *facts) []model.Observation {
 	strength := languageStrength(f.wikis)
 	var out []model.Observation
 	for _, c := range f.countries {
@@ -83,7 +101,8 @@ func generate(f *facts) []model.Observation {
 		for _, ind := range sortedIndicators(m) {
 			for year := firstYear; year <= lastYear; year++ {
 				if v, ok := m[ind][year]; ok {
-					out = append(out, model.Observation{ISO2: c.ISO2, Indicator: ind, Year: year, Value: v})
+					out = append(out, model.Observation{ISO2: c.ISO2, Indicator: ind, Year: year, Value: v,
+						Provenance: model.Provenance{Class: model.ClassModeled, Source: srcModel}})
 				}
 			}
 		}
