@@ -354,7 +354,9 @@ func (d *Dataset) valueFact(c Country, label, ind string, kind FactKind, year in
 	f.Modeled = i.Modeled
 	f.Value, f.OK = d.Value(c.ISO2, ind, year)
 	if f.OK {
+		// The figure's own class: an estimate is not modeled, nor real.
 		f.Class = d.ClassOf(c.ISO2, ind, year)
+		f.Modeled = f.Class == ClassModeled
 	}
 	if f.OK && known {
 		if b, exact := d.Shown(c, i, f.Value); !exact {

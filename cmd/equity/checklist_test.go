@@ -102,7 +102,7 @@ func TestChecklistQuestionsWordForWord(t *testing.T) {
 			}
 			// The sample's readership is estimated from published page
 			// views; the other activity figures are modeled.
-			if !strings.Contains(out, "- **Activity figures:** partly MODELED") || !strings.Contains(out, "> SAMPLE DATA:") {
+			if !strings.Contains(out, "- **Activity figures:** partly MODELED") || !strings.Contains(out, "> SAMPLE DATA, PARTLY MODELED:") {
 				t.Errorf("the report does not say the figures are partly modeled")
 			}
 		})

@@ -437,9 +437,9 @@ func (s *Screen) evidence(p *page, a model.Answer) {
 		return
 	}
 	tw := p.tw
-	modW, modText, modHead := 7, "modeled", "Modeled"
+	modW, modText, modHead, estText := 9, "modeled", "Figures", "estimated"
 	if tw < 70 {
-		modW, modText, modHead = 1, "*", "*"
+		modW, modText, modHead, estText = 1, "*", "*", "~"
 	}
 	valueW, labW, hasScore, anyModeled := 5, 8, false, false
 	values := make([]string, len(a.Facts))
@@ -452,7 +452,7 @@ func (s *Screen) evidence(p *page, a model.Answer) {
 		}
 		labW = max(labW, ansi.StringWidth(model.CleanText(f.Label)))
 		hasScore = hasScore || f.Kind == model.FactScore && f.OK
-		anyModeled = anyModeled || f.Modeled
+		anyModeled = anyModeled || f.Modeled || f.Class == model.ClassEstimated
 	}
 	valueW = min(valueW, 16) // a range reads "$11,574–$11,601"
 	labW = min(labW, max(12, tw*2/5))
@@ -515,14 +515,19 @@ func (s *Screen) evidence(p *page, a model.Answer) {
 			default:
 				line += strings.Repeat(" ", valueW+1+barSpan()) + components.Fit(th.Muted.Render(at(detail, n)), detailW)
 			}
-			if n == 0 && f.Modeled {
+			switch {
+			case n == 0 && f.Modeled:
 				line += " " + th.Note.Render(modText)
+			case n == 0 && f.Class == model.ClassEstimated:
+				// Not modeled, not published either: the method is on the
+				// indicator screen.
+				line += " " + th.Note.Render(estText)
 			}
 			p.text(line)
 		}
 	}
 	if modW == 1 && anyModeled {
-		p.text(th.Note.Render("* modeled figure"))
+		p.text(th.Note.Render("* modeled figure · ~ estimated from published figures"))
 	}
 }
 

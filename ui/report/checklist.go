@@ -100,7 +100,7 @@ func checklistHeader(d *model.Dataset, uc model.UseCase, s model.Subject, year i
 	case d.FullyModeled():
 		figures = Cell{Text: "MODELED — the readers, editors, events, grants and affiliates figures are modeled sample data, not published figures; do not cite them", Value: true}
 	case d.Modeled():
-		figures = Cell{Text: "partly MODELED — still the sample's modeled figures, not published: " + ModeledNames(d) + "; the others are real", Value: true}
+		figures = Cell{Text: "partly MODELED — still the sample's modeled figures, not published: " + ModeledNames(d) + "; the others are " + publishedWords(d), Value: true}
 	}
 	amount := Cell{Text: "", Value: nil}
 	if req.HasAmount {
@@ -175,7 +175,7 @@ func questionSections(a model.Answer, v model.Verdict) []Section {
 				// Words read better beside the figures than among them.
 				value, note = "", value
 			}
-			t.Rows = append(t.Rows, []Cell{Text(f.Label), Text(value), Text(note), Text(yesNo(f.Modeled))})
+			t.Rows = append(t.Rows, []Cell{Text(f.Label), Text(value), Text(note), Text(modeledWord(f))})
 		}
 		out = append(out, t)
 		heading = ""
@@ -588,4 +588,13 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// modeledWord says in the evidence's Modeled column whether a figure is
+// modeled; an estimate says so rather than passing for published.
+func modeledWord(f model.Fact) string {
+	if f.OK && f.Class == model.ClassEstimated {
+		return "estimated"
+	}
+	return yesNo(f.Modeled)
 }

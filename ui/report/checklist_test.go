@@ -184,7 +184,7 @@ func TestChecklistMarkdown(t *testing.T) {
 		"| 1.1 | yes, no or unsure | yes | adequate (strong) |\n",
 		"| 1.3 | yes, no or unsure | not answered yet | many (weak) |\n",
 		"| 1.4 | with a number, the data's confirmed or your own | not answered yet | not enough data |\n",
-		"> SAMPLE DATA: ",
+		"> SAMPLE DATA, PARTLY MODELED: ",
 		"thresholds of its own (named in the README",
 	} {
 		if !strings.Contains(md, want) {
@@ -320,7 +320,7 @@ func TestChecklistTable(t *testing.T) {
 		"Signal                adequate (strong) — readership presence 96.3",
 		"Your verdict          unsure",
 		"YOUR NOTE\nStrong base, but check the budget | *staffing* _line_ [link](x) <b>bold</b> `code` \\ back\n# not a heading\n- not a list item\n\n1. not a numbered item\n",
-		"SAMPLE DATA: ",
+		"SAMPLE DATA, PARTLY MODELED: ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)

@@ -236,7 +236,7 @@ func ModeledNote(d *model.Dataset, where string) string {
 	if !d.Modeled() {
 		return ""
 	}
-	if d.Meta.Kind == model.KindSample || d.FullyModeled() {
+	if d.FullyModeled() {
 		// An import of context figures alone leaves every activity figure
 		// the sample's.
 		lead := "SAMPLE DATA"
@@ -245,18 +245,136 @@ func ModeledNote(d *model.Dataset, where string) string {
 		}
 		return lead + ": the Wikimedia activity figures " + where + " (readers, editors, events, grants, affiliates) are MODELED, not published"
 	}
-	return "PARTLY MODELED: the Wikimedia activity figures " + where + " are real except " + ModeledNames(d) +
-		", which are still the sample's MODELED figures, not published"
+	lead := "PARTLY MODELED"
+	if d.Meta.Kind == model.KindSample {
+		lead = "SAMPLE DATA, PARTLY MODELED"
+	}
+	modeled, partly := modeledGroups(d)
+	var parts []string
+	if len(modeled) > 0 {
+		parts = append(parts, joinAnd(modeled)+" are MODELED, not published")
+	}
+	parts = append(parts, partly...)
+	if len(d.ModeledInputs()) < scoredInputs(d) {
+		parts = append(parts, "the others are "+publishedWords(d))
+	}
+	return lead + ": the Wikimedia activity figures " + where + ": " + strings.Join(parts, "; ")
+}
+
+// modeledGroups names what is modeled by domain where a whole domain is
+// ("editors", "events"), else by input; and says of each input or domain
+// that is modeled only in part what the rest of it is ("readers are
+// estimated from published figures, modeled where none is published").
+func modeledGroups(d *model.Dataset) (modeled, partly []string) {
+	counts := map[string]model.ClassCount{}
+	for _, c := range d.ClassCounts() {
+		counts[c.Indicator] = c
+	}
+	inModel := map[string]bool{}
+	for _, ind := range d.ModeledInputs() {
+		inModel[ind.ID] = true
+	}
+	// rest says what the cells that are not modeled are, and how many.
+	rest := func(c model.ClassCount) string {
+		what := "real"
+		switch {
+		case c.Real > 0 && c.Estimated > 0:
+			what = "real or estimated from published figures"
+		case c.Estimated > 0:
+			what = "estimated from published figures"
+		}
+		return fmt.Sprintf("%s for %s of %s figures, MODELED for the rest", what, Count(c.Real+c.Estimated), Count(c.Real+c.Estimated+c.Modeled))
+	}
+	for _, dom := range model.Domains() {
+		var all, mod []model.Indicator
+		whole, part := true, true
+		for _, ind := range d.Inputs(dom.ID, model.Presence) {
+			all = append(all, ind)
+			if inModel[ind.ID] {
+				mod = append(mod, ind)
+			}
+			whole = whole && inModel[ind.ID] && !d.PartlyModeled(ind.ID)
+			part = part && d.PartlyModeled(ind.ID)
+		}
+		noun := strings.ToLower(dom.Short)
+		if dom.ID == model.Affiliates {
+			noun = "affiliates"
+		}
+		switch {
+		case len(all) == 0 || len(mod) == 0:
+		case whole:
+			modeled = append(modeled, noun)
+		case part && len(mod) == len(all):
+			partly = append(partly, fmt.Sprintf("%s are %s", noun, rest(counts[all[0].ID])))
+		default:
+			for _, ind := range mod {
+				if d.PartlyModeled(ind.ID) {
+					partly = append(partly, fmt.Sprintf("%s is %s", ind.Name, rest(counts[ind.ID])))
+				} else {
+					modeled = append(modeled, ind.Name)
+				}
+			}
+		}
+	}
+	return modeled, partly
+}
+
+// scoredInputs counts the inputs scores are made of (growth rates apart).
+func scoredInputs(d *model.Dataset) int {
+	n := 0
+	for _, ind := range d.Indicators {
+		if ind.Facet != model.Context && !ind.Derived() {
+			n++
+		}
+	}
+	return n
+}
+
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// publishedWords says what the figures that are not modeled are: real,
+// estimated from real ones, or both.
+func publishedWords(d *model.Dataset) string {
+	var real, est bool
+	for _, c := range d.ClassCounts() {
+		if ind, ok := d.Indicator(c.Indicator); ok && ind.Facet != model.Context {
+			real = real || c.Real > 0
+			est = est || c.Estimated > 0
+		}
+	}
+	switch {
+	case real && est:
+		return "published, or estimated from published figures by a stated method"
+	case est:
+		return "estimated from published figures by a stated method"
+	}
+	return "published"
 }
 
 // ModeledNames lists the inputs with modeled figures, saying of each that
 // an import made real in some years that it is "real in some years".
 func ModeledNames(d *model.Dataset) string {
+	counts := map[string]model.ClassCount{}
+	for _, c := range d.ClassCounts() {
+		counts[c.Indicator] = c
+	}
 	var names []string
 	for _, ind := range d.ModeledInputs() {
 		name := ind.Name
-		if d.PartlyModeled(ind.ID) {
-			name += " (real in some years)"
+		if c := counts[ind.ID]; d.PartlyModeled(ind.ID) {
+			switch {
+			case c.Real > 0 && c.Estimated > 0:
+				name += " (real or estimated for some countries and years)"
+			case c.Estimated > 0:
+				name += " (estimated for some countries and years)"
+			default:
+				name += " (real for some countries and years)"
+			}
 		}
 		names = append(names, name)
 	}

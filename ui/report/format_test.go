@@ -281,7 +281,7 @@ func TestModeledNote(t *testing.T) {
 		{"sample", dataset(model.KindSample, all),
 			"SAMPLE DATA: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published"},
 		{"imported, readership still modeled", dataset(model.KindImported, readers),
-			"PARTLY MODELED: the Wikimedia activity figures behind these scores are real except Unique devices, Pageviews, which are still the sample's MODELED figures, not published"},
+			"PARTLY MODELED: the Wikimedia activity figures behind these scores: readers are MODELED, not published; the others are published"},
 		{"imported, all real", dataset(model.KindImported, none), ""},
 		{"imported, context figures alone", dataset(model.KindImported, all),
 			"MODELED: the Wikimedia activity figures behind these scores (readers, editors, events, grants, affiliates) are MODELED, not published"},
