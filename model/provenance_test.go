@@ -170,3 +170,35 @@ func TestNewRefusesProvenance(t *testing.T) {
 		})
 	}
 }
+
+// The default year is the latest year every scored domain has figures in;
+// a later year with one domain alone is left for --year.
+func TestDefaultYear(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra []model.Observation
+		want  int
+	}{
+		{"every domain has every year", nil, 2021},
+		{"a later year with devices alone", []model.Observation{{ISO2: "BR", Indicator: indDevices, Year: 2025, Value: 1}}, 2021},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The fixture's readership inputs, and editors of 2020–2021: two
+			// domains.
+			p := fixtureParts()
+			p.Indicators = append(p.Indicators, model.Indicator{ID: "ind.editors", Domain: model.Editorship, Facet: model.Presence, Name: "Editors", Unit: "editors", Weight: 100})
+			p.Observations = append(p.Observations,
+				model.Observation{ISO2: "BR", Indicator: "ind.editors", Year: 2020, Value: 5},
+				model.Observation{ISO2: "BR", Indicator: "ind.editors", Year: 2021, Value: 6})
+			p.Observations = append(p.Observations, tt.extra...)
+			d, err := model.New(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.DefaultYear(); got != tt.want {
+				t.Errorf("DefaultYear = %d, want %d (years %v)", got, tt.want, d.Years)
+			}
+		})
+	}
+}

@@ -90,7 +90,7 @@ func New(d *model.Dataset, opt Options) *Model {
 		Data:  d,
 		Theme: theme.New(name, true),
 		Keys:  keys.NewGlobal(),
-		Year:  d.LatestYear(),
+		Year:  d.DefaultYear(),
 	}
 	m := &Model{ctx: ctx, sessions: opt.Sessions, themeName: name, help: help.New(), helpPage: components.NewHelpPage()}
 	m.sections = []*section{

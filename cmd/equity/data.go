@@ -30,10 +30,11 @@ func load(e env, opts *options) (*model.Dataset, error) {
 	return store.LoadFile(path)
 }
 
-// pickYear checks a --year value against the dataset; 0 means the latest.
+// pickYear checks a --year value against the dataset; 0 means the default
+// year (model.Dataset.DefaultYear).
 func pickYear(d *model.Dataset, year int) (int, error) {
 	if year == 0 {
-		if y := d.LatestYear(); y != 0 {
+		if y := d.DefaultYear(); y != 0 {
 			return y, nil
 		}
 		return 0, fmt.Errorf("the database has no Wikimedia activity figures for any year")

@@ -612,11 +612,13 @@ func findIndicator(inds []model.Indicator, id string) (model.Indicator, bool) {
 	return model.Indicator{}, false
 }
 
-// coverage warns when an activity input the files gave stops before the
-// database's latest year: the explorer and the commands open on that year,
-// where the input now has no figures (its modeled ones are gone).
+// coverage says where the inputs the files gave stand against the year
+// the explorer and the commands open on (model.Dataset.DefaultYear, the
+// latest year every domain has figures): an input that stops before it has
+// no figures there (its modeled ones are gone); one that goes on after it
+// is seen only by moving the year.
 func (b *builder) coverage(d *model.Dataset, ids []string) {
-	latest := d.LatestYear()
+	start := d.DefaultYear()
 	byLast := map[int][]string{}
 	var lasts []int
 	for _, id := range ids {
@@ -630,7 +632,7 @@ func (b *builder) coverage(d *model.Dataset, ids []string) {
 				last = max(last, s[len(s)-1].Year)
 			}
 		}
-		if last > 0 && last < latest {
+		if last > 0 && last != start {
 			if _, seen := byLast[last]; !seen {
 				lasts = append(lasts, last)
 			}
@@ -639,8 +641,12 @@ func (b *builder) coverage(d *model.Dataset, ids []string) {
 	}
 	sort.Ints(lasts)
 	for _, last := range lasts {
-		b.res.Summary = append(b.res.Summary, fmt.Sprintf("Note: the database's latest year is %d, and %s stop at %d: look at %d (--year %d, or y in the explorer).",
-			latest, strings.Join(byLast[last], ", "), last, last, last))
+		verb := "stop at"
+		if last > start {
+			verb = "go on to"
+		}
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("Note: the explorer and the commands open on %d, the latest year every domain has figures, and %s %s %d: look at %d (--year %d, or y in the explorer).",
+			start, strings.Join(byLast[last], ", "), verb, last, last, last))
 	}
 }
 

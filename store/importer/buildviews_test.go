@@ -75,7 +75,12 @@ func TestBuildPageviews(t *testing.T) {
 	} else if pv, _ := d.Provenance("US", model.IndPageviews, 2019); pv != basePV {
 		t.Errorf("an en.wikipedia file changed the Pageviews input of 2019: %+v", pv)
 	}
-	for _, want := range []string{"page views of", "Wikipedia only", "which editions"} {
+	// 2025 has page views alone: the explorer opens on 2024, and says
+	// where the page views go on to.
+	if y := d.DefaultYear(); y != 2024 || d.LatestYear() != 2025 {
+		t.Errorf("default year %d, latest %d; want 2024 and 2025", y, d.LatestYear())
+	}
+	for _, want := range []string{"page views of", "Wikipedia only", "which editions", "open on 2024, the latest year every domain has figures, and Pageviews go on to 2025"} {
 		if !strings.Contains(strings.Join(res.Summary, "\n"), want) {
 			t.Errorf("summary lacks %q:\n%s", want, strings.Join(res.Summary, "\n"))
 		}
