@@ -20,7 +20,9 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 	var out string
 	var check, force bool
 	cmd := &cobra.Command{
-		Use:   "import --out FILE [--countries F] [--worldbank F...] [--geoeditors F...] [--pageviews F...] [--observations F...] [FILE...]",
+		// The flags that take files are listed under Flags: a usage line
+		// that named them all made every command's line in --help as wide.
+		Use:   "import --out FILE [FILE...]",
 		Short: "Build a database from public releases: real figures instead of the sample's modeled ones",
 		Long: "Starts from the bundled dataset (or --db), merges what the files provide, scores every country again,\n" +
 			"records each file (name, size, SHA-256, what it covers) as a source, and writes the new database.\n\n" +

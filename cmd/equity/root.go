@@ -62,7 +62,8 @@ func newRoot(e env) *cobra.Command {
 		Short: "Explore the Wikimedia Movement Equity Landscape, offline",
 		Long: "equity explores where the Wikimedia movement's readers, editors, organizers, grants and affiliates are,\n" +
 			"set against each country's population, internet access and freedom. The data is inside the binary.\n\n" +
-			"The bundled dataset's Wikimedia activity figures are MODELED sample data, not published figures;\n" +
+			"The bundled dataset's editors, events, grants and affiliates are MODELED sample data, not published\n" +
+			"figures, and its readership is estimated from published page views;\n" +
 			"countries, regions, population, languages and internet access are real (see `equity info`).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
