@@ -58,11 +58,7 @@ func newChecklistCmd(e env, opts *options) *cobra.Command {
 			if err := checkSubjectFlags(uc, cmd.Flags().Changed("country"), cmd.Flags().Changed("region")); err != nil {
 				return err
 			}
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
@@ -89,7 +85,7 @@ func newChecklistCmd(e env, opts *options) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&country, "country", "c", "", "the country: an ISO code (NG, NGA) or a name")
 	cmd.Flags().StringVarP(&region, "region", "r", "", "the Wikimedia region (use case 2 only): a name or a unique prefix")
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the figures (default: the latest)")
+	addYearFlag(cmd, &year, "year of the figures")
 	cmd.Flags().StringVar(&amount, "amount", "", "requested grant in US dollars (use case 1 only): 50000, 50,000, $50k or 1.2m")
 	cmd.Flags().StringVarP(&format, "format", "f", string(report.Markdown), "output format: md (the report), json, csv (a row per question) or table")
 	cmd.Flags().StringArrayVarP(&given, "answer", "a", nil, "an answer for this report, not saved: ID=ANSWER (1.1=yes, 1.4=3, 2.1=+KE,-UG, 2.4=somewhat); repeatable")

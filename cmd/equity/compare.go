@@ -44,11 +44,7 @@ func newCompareCmd(e env, opts *options) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
@@ -63,7 +59,7 @@ func newCompareCmd(e env, opts *options) *cobra.Command {
 			return emit(e, compareDoc(d, profiles, f), format)
 		},
 	}
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the scores (default: the latest)")
+	addYearFlag(cmd, &year, "year of the scores")
 	addFormatFlag(cmd, &format)
 	return cmd
 }

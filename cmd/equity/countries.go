@@ -22,11 +22,7 @@ func newCountriesCmd(e env, opts *options) *cobra.Command {
 			"  equity countries --year 2020 --format csv > countries-2020.csv",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
@@ -44,7 +40,7 @@ func newCountriesCmd(e env, opts *options) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&region, "region", "r", "", "only the countries of this Wikimedia region (name or unique prefix)")
 	cmd.Flags().StringVarP(&sortBy, "sort", "s", "name", "sort by name, population, or a domain ("+strings.Join(domainIDs(), ", ")+"), highest first")
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the scores (default: the latest)")
+	addYearFlag(cmd, &year, "year of the scores")
 	addFormatFlag(cmd, &format)
 	return cmd
 }

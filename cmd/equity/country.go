@@ -24,11 +24,7 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 		Example: "  equity country NG\n  equity country nigeria --year 2021\n  equity country BRA --format md",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
@@ -39,7 +35,7 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 			return emit(e, countryDoc(d, d.Profile(c, y)), format)
 		},
 	}
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the scores (default: the latest)")
+	addYearFlag(cmd, &year, "year of the scores")
 	addFormatFlag(cmd, &format)
 	return cmd
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/spf13/cobra"
+
 	"github.com/equitylandscape/equity/model"
 	sampledata "github.com/equitylandscape/equity/sample-data"
 	"github.com/equitylandscape/equity/store"
@@ -28,6 +30,22 @@ func load(e env, opts *options) (*model.Dataset, error) {
 		return store.LoadFS(sampledata.FS, sampledata.DBName)
 	}
 	return store.LoadFile(path)
+}
+
+// loadYear loads the database and picks the year a command shows.
+func loadYear(e env, opts *options, year int) (*model.Dataset, int, error) {
+	d, err := load(e, opts)
+	if err != nil {
+		return nil, 0, err
+	}
+	y, err := pickYear(d, year)
+	return d, y, err
+}
+
+// addYearFlag is the --year flag of a command that shows one year; its
+// default is the year the explorer opens on too.
+func addYearFlag(cmd *cobra.Command, year *int, what string) {
+	cmd.Flags().IntVarP(year, "year", "y", 0, what+" (default: the latest year every domain has figures)")
 }
 
 // pickYear checks a --year value against the dataset; 0 means the default

@@ -45,18 +45,14 @@ func newMovementMTPCmd(e env, opts *options) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
 			return emit(e, mtpDoc(d, model.ComputeEditorGoal(d, y), f), format)
 		},
 	}
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the computed editors, against the year before (default: the latest)")
+	addYearFlag(cmd, &year, "year of the computed editors, against the year before")
 	addFormatFlag(cmd, &format)
 	return cmd
 }

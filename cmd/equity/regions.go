@@ -34,11 +34,7 @@ func newRegionsCmd(e env, opts *options) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			d, err := load(e, opts)
-			if err != nil {
-				return err
-			}
-			y, err := pickYear(d, year)
+			d, y, err := loadYear(e, opts, year)
 			if err != nil {
 				return err
 			}
@@ -50,7 +46,7 @@ func newRegionsCmd(e env, opts *options) *cobra.Command {
 		names = append(names, string(g))
 	}
 	cmd.Flags().StringVarP(&group, "group", "g", string(model.GroupWikimedia), "how to group the countries: "+strings.Join(names, ", "))
-	cmd.Flags().IntVarP(&year, "year", "y", 0, "year of the scores and activity (default: the latest)")
+	addYearFlag(cmd, &year, "year of the scores and activity")
 	addFormatFlag(cmd, &format)
 	return cmd
 }
