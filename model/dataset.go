@@ -122,13 +122,14 @@ type Dataset struct {
 	scores    map[scoreKey]float64
 	wikipedia map[string]Wiki // wiki language code → its Wikipedia
 
-	bounds       map[boundKey]Bounds
-	countryWikis map[string][]CountryWiki // by ISO2
-	missing      map[cellKey]Missing
-	noise        map[cellKey]Noise
-	readings     map[string][]Reading // by ISO2
-	counts       []ClassCount         // by indicator, counted once
-	ranks        *rankCache           // rankings and standings, computed once
+	bounds        map[boundKey]Bounds
+	countryWikis  map[string][]CountryWiki // by ISO2
+	missing       map[cellKey]Missing
+	noise         map[cellKey]Noise
+	readings      map[string][]Reading // by ISO2
+	counts        []ClassCount         // by indicator, counted once
+	modeledInputs []Indicator          // ModeledInputs, found once
+	ranks         *rankCache           // rankings and standings, computed once
 }
 
 type scoreKey struct {
@@ -293,6 +294,7 @@ func New(p Parts) (*Dataset, error) {
 		return nil, err
 	}
 	d.counts = d.countClasses()
+	d.modeledInputs = d.modeledOf()
 	d.Movement = p.Movement.clone()
 	for y := range years {
 		d.Years = append(d.Years, y)
@@ -493,7 +495,7 @@ func (d *Dataset) HasYear(year int) bool {
 
 // Modeled reports whether any figure of a scored input is modeled, so that
 // screens and exports know to carry the "modeled" mark.
-func (d *Dataset) Modeled() bool { return len(d.ModeledInputs()) > 0 }
+func (d *Dataset) Modeled() bool { return len(d.modeledInputs) > 0 }
 
 // FullyModeled reports whether every figure of every scored input is
 // modeled: the sample, or a database that imported context figures alone.
@@ -527,9 +529,13 @@ func (d *Dataset) PartlyModeled(id string) bool {
 // ModeledInputs are the scored inputs with any modeled figure, in catalog
 // order; growth inputs, computed from the input they rate, are left out.
 // An input with no figure at all is modeled when its indicator says so.
-func (d *Dataset) ModeledInputs() []Indicator {
+func (d *Dataset) ModeledInputs() []Indicator { return slices.Clone(d.modeledInputs) }
+
+// modeledOf finds the modeled inputs once, when the dataset is built: the
+// status line and every checklist fact ask.
+func (d *Dataset) modeledOf() []Indicator {
 	counts := map[string]ClassCount{}
-	for _, c := range d.ClassCounts() {
+	for _, c := range d.counts {
 		counts[c.Indicator] = c
 	}
 	var out []Indicator
