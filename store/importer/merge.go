@@ -298,33 +298,37 @@ func (b *builder) mergeReleases(countries []model.Country) (*merged, []Change, P
 			}
 		}
 	}
-	b.coverageWarnings(before, m)
+	b.coverageWarnings(before)
 	return m, diff(before, m.cells), ps
 }
 
 // coverageWarnings says when a full release covers far fewer countries
 // than the figures it replaces had: a file cut short, or one region's
 // extract, would otherwise silently clear the rest of the world.
-func (b *builder) coverageWarnings(before map[cellKey]model.Observation, m *merged) {
+func (b *builder) coverageWarnings(before map[cellKey]model.Observation) {
+	type iy struct {
+		ind  string
+		year int
+	}
+	// Counted once: a World Bank file covers sixty years of an input, and
+	// the base has tens of thousands of cells.
+	had := map[iy]int{}
+	for k := range before {
+		had[iy{k.indicator, k.year}]++
+	}
 	for _, r := range b.releases {
 		if !r.full {
 			continue
 		}
+		has := map[iy]int{}
+		for _, o := range r.obs {
+			has[iy{o.Indicator, o.Year}]++
+		}
 		for _, ind := range sortedKeys(r.years) {
 			for _, y := range r.years[ind] {
-				had, has := 0, 0
-				for k := range before {
-					if k.indicator == ind && k.year == y {
-						had++
-					}
-				}
-				for _, o := range r.obs {
-					if o.Indicator == ind && o.Year == y {
-						has++
-					}
-				}
-				if had >= 10 && has*2 < had {
-					b.res.Problems = append(b.res.Problems, Problem{File: r.path, Msg: fmt.Sprintf("covers %s for %s in %d, where the figures it replaces covered %d: check that it is the whole release (the others become missing)", plural(has, "country"), ind, y, had)})
+				n, was := has[iy{ind, y}], had[iy{ind, y}]
+				if was >= 10 && n*2 < was {
+					b.res.Problems = append(b.res.Problems, Problem{File: r.path, Msg: fmt.Sprintf("covers %s for %s in %d, where the figures it replaces covered %d: check that it is the whole release (the others become missing)", plural(n, "country"), ind, y, was)})
 				}
 			}
 		}
