@@ -211,7 +211,8 @@ type Fact struct {
 	Text    string // words: the value of a FactText, or a note beside a number ("3 of 53", "2014")
 	Modeled bool   // made from modeled figures
 	// Class is the class of a figure read from one observation (real,
-	// estimated, modeled); "" for a score or a figure made from several.
+	// estimated, modeled), or of a score (the weakest of its figures'); ""
+	// for a figure made from several.
 	Class Class
 	// Range, when set, is all that may be shown of the value: the bucket of
 	// a protected country's imported raw count (Dataset.Shown), or a figure
@@ -309,8 +310,12 @@ func (d *Dataset) scoreFact(c Country, dom DomainID, f Facet, year int) Fact {
 	if f != Overall {
 		label += " " + string(f)
 	}
-	fact := Fact{Label: label, Kind: FactScore, Modeled: d.Modeled()}
+	fact := Fact{Label: label, Kind: FactScore}
 	fact.Value, fact.OK = d.Score(c.ISO2, dom, f, year)
+	if fact.OK {
+		fact.Class = d.scoreClass(c.ISO2, dom, f, year)
+		fact.Modeled = fact.Class == ClassModeled
+	}
 	if !fact.OK {
 		fact.Text = d.missingScore(c, dom, f, year)
 		return fact
@@ -327,6 +332,9 @@ func (d *Dataset) scoreFact(c Country, dom DomainID, f Facet, year int) Fact {
 func (d *Dataset) missingScore(c Country, dom DomainID, f Facet, year int) string {
 	if f == Growth && !d.HasFacet(dom, Growth) {
 		return "no growth inputs"
+	}
+	if d.NoFigures(dom, year) {
+		return NoFiguresNote
 	}
 	if f == Presence || f == Overall {
 		if d.Idle(c.ISO2, dom, year) {
@@ -349,9 +357,9 @@ func (d *Dataset) presence(c Country, dom DomainID, year int) (float64, bool) {
 }
 
 func (d *Dataset) valueFact(c Country, label, ind string, kind FactKind, year int) Fact {
+	// No figure is neither real nor modeled: only a figure is marked.
 	f := Fact{Label: label, Kind: kind}
 	i, known := d.Indicator(ind)
-	f.Modeled = i.Modeled
 	f.Value, f.OK = d.Value(c.ISO2, ind, year)
 	if f.OK {
 		// The figure's own class: an estimate is not modeled, nor real.
@@ -464,10 +472,10 @@ func (d *Dataset) proportionate(a *Answer, s Subject, year int, req Request) {
 	if req.HasAmount {
 		a.Facts = append(a.Facts, Fact{Label: "Requested amount", Kind: FactMoney, Value: req.Amount, OK: true})
 		if okAnnual && annual > 0 {
-			a.Facts = append(a.Facts, Fact{Label: "Requested ÷ this year's grant dollars", Kind: FactRatio, Value: req.Amount / annual, OK: true, Modeled: d.Modeled()})
+			a.Facts = append(a.Facts, Fact{Label: "Requested ÷ this year's grant dollars", Kind: FactRatio, Value: req.Amount / annual, OK: true, Modeled: d.ClassOf(c.ISO2, IndGrantsYearUSD, year) == ClassModeled})
 		}
 		if eds, ok := d.Value(c.ISO2, IndWPEditors, year); ok && eds > 0 {
-			f := Fact{Label: "Requested per Wikipedia editor", Kind: FactMoney, Value: req.Amount / eds, OK: true, Modeled: d.Modeled()}
+			f := Fact{Label: "Requested per Wikipedia editor", Kind: FactMoney, Value: req.Amount / eds, OK: true, Modeled: d.ClassOf(c.ISO2, IndWPEditors, year) == ClassModeled}
 			// The amount is the reader's own: divided by an exact count
 			// it would give the count away, so a protected country's
 			// imported count divides it as its bucket.
@@ -652,10 +660,13 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 	var shared float64
 	var sharedRange Bounds
 	affiliates, _ := d.Indicator(IndAffiliates)
+	// The sum, zero or not, is as modeled as the neighbours' counts.
+	sumModeled := false
 	for _, o := range d.Countries {
 		if o.ISO2 == c.ISO2 || c.WikimediaRegion == "" || o.WikimediaRegion != c.WikimediaRegion {
 			continue
 		}
+		sumModeled = sumModeled || d.ClassOf(o.ISO2, IndAffiliates, year) == ClassModeled
 		var common []string
 		for _, l := range mainLanguages(o) {
 			if name, ok := langs[WikiLang(l.Lang)]; ok {
@@ -670,13 +681,13 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 		b, _ := d.Shown(o, affiliates, n)
 		sharedRange.Lower += b.Lower
 		sharedRange.Upper += b.Upper
-		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", d.countText(o, IndAffiliates, n, "affiliate"), strings.Join(dedupe(common), ", ")), Modeled: d.Modeled()})
+		a.Mentions = append(a.Mentions, Mention{ISO2: o.ISO2, Name: o.Name, Note: fmt.Sprintf("%s; shares %s", d.countText(o, IndAffiliates, n, "affiliate"), strings.Join(dedupe(common), ", ")), Modeled: d.ClassOf(o.ISO2, IndAffiliates, year) == ClassModeled})
 	}
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Name < a.Mentions[j].Name })
 	if len(a.Mentions) > 0 {
 		a.MentionsTitle = "Affiliates in countries of the region sharing a main language"
 	}
-	sharedFact := Fact{Label: "Affiliates in countries of the region sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: d.Modeled()}
+	sharedFact := Fact{Label: "Affiliates in countries of the region sharing a main language", Kind: FactCount, Value: shared, OK: true, Modeled: sumModeled}
 	sharedText := plural(shared, "affiliate")
 	if sharedRange.Lower != sharedRange.Upper {
 		sharedFact.Value, sharedFact.Range = sharedRange.Mid(), &sharedRange
@@ -945,7 +956,8 @@ func (d *Dataset) languages(a *Answer, c Country, year int) {
 	// A ratio of two counts is a derived figure: it gives neither count
 	// away, and stays exact for a protected country too.
 	if okW && okA && wp > 0 {
-		a.Facts = append(a.Facts, Fact{Label: "All-project editors ÷ Wikipedia editors", Kind: FactRatio, Value: all / wp, OK: true, Modeled: d.Modeled()})
+		a.Facts = append(a.Facts, Fact{Label: "All-project editors ÷ Wikipedia editors", Kind: FactRatio, Value: all / wp, OK: true,
+			Modeled: Weaker(d.ClassOf(c.ISO2, IndAllEditors, year), d.ClassOf(c.ISO2, IndWPEditors, year)) == ClassModeled})
 	}
 	switch {
 	case len(c.Languages) == 0:
@@ -1040,13 +1052,20 @@ func (d *Dataset) regionList(a *Answer, s Subject, year int, title, phrase strin
 		if ds.OK {
 			text = fmt.Sprintf("median %s of %d countries", fmtScore(ds.Median), ds.Scored)
 		}
-		a.Facts = append(a.Facts, Fact{Label: info.Name + " (population-weighted mean)", Kind: FactScore, Value: ds.WeightedMean, OK: ds.HasWeighted, Modeled: d.Modeled(), Text: text})
+		modeled := false
+		for _, c := range countries {
+			if _, ok := d.Score(c.ISO2, ds.Domain, Overall, year); ok {
+				modeled = modeled || d.scoreClass(c.ISO2, ds.Domain, Overall, year) == ClassModeled
+			}
+		}
+		a.Facts = append(a.Facts, Fact{Label: info.Name + " (population-weighted mean)", Kind: FactScore, Value: ds.WeightedMean, OK: ds.HasWeighted, Modeled: modeled, Text: text})
 	}
 	a.MentionsTitle = title
 	for _, c := range countries {
 		if ok, note := test(c, year); ok {
-			// The tests read scores and activity counts.
-			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: note, Modeled: d.Modeled()})
+			// The tests read scores and activity counts across domains:
+			// the note is modeled when any of the country's scores is.
+			a.Mentions = append(a.Mentions, Mention{ISO2: c.ISO2, Name: c.Name, Note: note, Modeled: d.anyModeledScore(c.ISO2, year)})
 		}
 	}
 	a.Facts = append(a.Facts, Fact{Label: "Countries in the region", Kind: FactCount, Value: float64(len(countries)), OK: true})
@@ -1172,4 +1191,30 @@ func ParseAmount(s string) (float64, error) {
 		return 0, fmt.Errorf("the amount must be more than $0, not %q", s)
 	}
 	return v * mult, nil
+}
+
+// anyModeledScore reports whether any of a country's domain scores in the
+// year rests on a modeled figure.
+func (d *Dataset) anyModeledScore(iso2 string, year int) bool {
+	for _, dom := range Domains() {
+		if _, ok := d.Score(iso2, dom.ID, Overall, year); ok && d.scoreClass(iso2, dom.ID, Overall, year) == ClassModeled {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreClass is a stored score's class: that of the figures it rests on,
+// or, for a score stored without them, its inputs' as the catalog marks
+// them.
+func (d *Dataset) scoreClass(iso2 string, dom DomainID, f Facet, year int) Class {
+	if class, ok := d.ScoreClass(iso2, dom, f, year); ok {
+		return class
+	}
+	for _, ind := range d.Indicators {
+		if ind.Domain == dom && (ind.Facet == f || f == Overall && ind.Facet != Context) && ind.Modeled {
+			return ClassModeled
+		}
+	}
+	return ClassReal
 }

@@ -595,7 +595,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 			signal: model.Strong, reason: "readership presence 50.0, at or above the median (50.0)",
 			facts: []clFact{
 				{lRP, model.FactScore, true, 50, oneOfOne, true},
-				{lRG, model.FactScore, false, 0, notEnuf, true},
+				{lRG, model.FactScore, false, 0, notEnuf, false},
 				{lEP, model.FactScore, true, 30, oneOfOne, true},
 			},
 		},
@@ -668,7 +668,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 			// best(no readership, 45 editorship) = 45 → mixed; no growth score
 			signal: model.Mixed, reason: "best presence 45.0 (editorship) is below the median; no growth score this year",
 			facts: []clFact{
-				{lRP, model.FactScore, false, 0, notEnuf, true},
+				{lRP, model.FactScore, false, 0, notEnuf, false},
 				{lEP, model.FactScore, true, 45, oneOfOne, true},
 			},
 		},
@@ -677,12 +677,12 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 			data:   clData{},
 			signal: model.NoEvidence, reason: "no readership or editorship presence score",
 			facts: []clFact{
-				{lRP, model.FactScore, false, 0, notEnuf, true},
-				{lRG, model.FactScore, false, 0, notEnuf, true},
-				{lEP, model.FactScore, false, 0, notEnuf, true},
-				{lEG, model.FactScore, false, 0, notEnuf, true},
-				{lDev, model.FactCount, false, 0, "", true},
-				{lWPE, model.FactCount, false, 0, "", true},
+				{lRP, model.FactScore, false, 0, notEnuf, false},
+				{lRG, model.FactScore, false, 0, notEnuf, false},
+				{lEP, model.FactScore, false, 0, notEnuf, false},
+				{lEG, model.FactScore, false, 0, notEnuf, false},
+				{lDev, model.FactCount, false, 0, "", false},
+				{lWPE, model.FactCount, false, 0, "", false},
 			},
 		},
 		{
@@ -698,7 +698,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 			// no editorship score; readership 45 → mixed; no growth score
 			signal: model.Mixed, reason: "best presence 45.0 (readership) is below the median; no growth score this year",
 			facts: []clFact{
-				{lEP, model.FactScore, false, 0, model.NoActivity, true},
+				{lEP, model.FactScore, false, 0, model.NoActivity, false},
 				{lWPE, model.FactCount, true, 0, "", true},
 			},
 		},
@@ -722,7 +722,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 				{lRP, model.FactScore, true, 62.5, "2 of 3 in region", true},
 				{lRG, model.FactScore, true, 20, oneOfOne, true},
 				{lEP, model.FactScore, true, 30, oneOfOne, true},
-				{lEG, model.FactScore, false, 0, notEnuf, true},
+				{lEG, model.FactScore, false, 0, notEnuf, false},
 				{lDev, model.FactCount, true, 1200, "", true},
 				{lWPE, model.FactCount, true, 30, "", true},
 				// main: ≥ 20% or official, largest first; Igbo's 19.9% is not main
@@ -753,7 +753,7 @@ func TestChecklist11PresenceAndGrowth(t *testing.T) {
 				},
 			},
 			signal: model.Strong, reason: "readership presence 55.0, at or above the median (50.0)",
-			facts: []clFact{{lRG, model.FactScore, false, 0, "no growth inputs", true}},
+			facts: []clFact{{lRG, model.FactScore, false, 0, "no growth inputs", false}},
 		},
 		{
 			name: "no languages listed",
@@ -810,9 +810,9 @@ func TestChecklist12Proportionate(t *testing.T) {
 				{lGP, model.FactScore, true, 65, oneOfOne, true},
 				{lEP, model.FactScore, true, 40, oneOfOne, true},
 				{lRP, model.FactScore, true, 50, oneOfOne, true},
-				{lGYUSD, model.FactMoney, false, 0, "", true},
+				{lGYUSD, model.FactMoney, false, 0, "", false},
 				{lGYN, model.FactCount, false, 0, "", false},
-				{lGHUSD, model.FactMoney, false, 0, "", true},
+				{lGHUSD, model.FactMoney, false, 0, "", false},
 			},
 		},
 		{
@@ -844,7 +844,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			// every grants input is zero → idle; base 50 ≥ 50
 			signal: model.Strong, reason: "no grants so far, on a readership presence of 50.0: room for a first grant",
 			facts: []clFact{
-				{lGP, model.FactScore, false, 0, model.NoActivity, true},
+				{lGP, model.FactScore, false, 0, model.NoActivity, false},
 				{lGYUSD, model.FactMoney, true, 0, "", true},
 				// the annual count is the one unmodeled input of the fixture
 				{lGYN, model.FactCount, true, 0, "", false},
@@ -861,7 +861,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			// 33.3 + 16.7 = 50 of 100 of the weight, all zero: idle, so "no
 			// grants so far" though the historic inputs are not known
 			signal: model.Strong, reason: "no grants so far, on a readership presence of 70.0: room for a first grant",
-			facts: []clFact{{lGHUSD, model.FactMoney, false, 0, "", true}},
+			facts: []clFact{{lGHUSD, model.FactMoney, false, 0, "", false}},
 		},
 		{
 			name:   "no grants so far (idle), base below the median",
@@ -872,7 +872,7 @@ func TestChecklist12Proportionate(t *testing.T) {
 			name:   "no data for grants",
 			data:   clData{scores: []model.Score{clP(ng, R, 50)}},
 			signal: model.Mixed, reason: "no grants leadership score",
-			facts: []clFact{{lGP, model.FactScore, false, 0, notEnuf, true}},
+			facts: []clFact{{lGP, model.FactScore, false, 0, notEnuf, false}},
 		},
 		{
 			name:   "grants without a reader or editor base",
@@ -1320,7 +1320,7 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			data:   clAffiliatesData(-1),
 			signal: model.NoEvidence, reason: "no affiliate figure for the country",
 			facts: []clFact{
-				{lAff, model.FactCount, false, 0, "", true},
+				{lAff, model.FactCount, false, 0, "", false},
 				{lAffLang, model.FactCount, true, 4, "", true},
 			},
 			title: lAffLang, mentions: ngMentions,
@@ -1386,9 +1386,10 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			},
 			country: "NO",
 			// no region: no same space beyond the country (two countries
-			// without a region are not one region) → 0 and 0 → strong
+			// without a region are not one region) → 0 and 0 → strong;
+			// a zero no figure made is not modeled
 			signal: model.Strong, reason: "no affiliate in the country, nor in the neighbours that share a main language",
-			facts: []clFact{{lAffLang, model.FactCount, true, 0, "", true}},
+			facts: []clFact{{lAffLang, model.FactCount, true, 0, "", false}},
 		},
 	}
 	runChecklistCases(t, "1.4", cases)
@@ -1527,7 +1528,7 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			data: clData{obs: clIdle(ng, A), scores: []model.Score{clP(ng, R, 80), clP(ng, E, 10)}},
 			// editors 10 < 50; affiliates 0 < 50, readers 80 ≥ 50: one → mixed
 			signal: model.Mixed, reason: "affiliates 0.0, readers 80.0, editors 10.0 (median 50.0): only one of affiliates and readers is strong",
-			facts: []clFact{{lAP, model.FactScore, false, 0, model.NoActivity, true}},
+			facts: []clFact{{lAP, model.FactScore, false, 0, model.NoActivity, false}},
 		},
 		{
 			name: "no editing recorded (idle) counts as 0",
@@ -1551,7 +1552,7 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			name:   "no data for affiliates",
 			data:   clData{scores: []model.Score{clP(ng, R, 80), clP(ng, E, 10)}},
 			signal: model.NoEvidence, reason: "a presence score is missing",
-			facts: []clFact{{lAP, model.FactScore, false, 0, notEnuf, true}},
+			facts: []clFact{{lAP, model.FactScore, false, 0, notEnuf, false}},
 		},
 	}
 	runChecklistCases(t, "2.1", cases)
@@ -1596,8 +1597,8 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 				// (12 000 + 2000 + 2500) ÷ 290 = 16 500 ÷ 290; median 50
 				{lRegA, model.FactScore, true, 16500.0 / 290, "median 50.0 of 3 countries", true},
 				// no country has a programs or grants score
-				{lRegP, model.FactScore, false, 0, noScore, true},
-				{lRegG, model.FactScore, false, 0, noScore, true},
+				{lRegP, model.FactScore, false, 0, noScore, false},
+				{lRegG, model.FactScore, false, 0, noScore, false},
 				{lRegN, model.FactCount, true, 5, "", false},
 			},
 			title: title,
@@ -1631,8 +1632,8 @@ func TestChecklist21AffiliatesNotEditors(t *testing.T) {
 			signal: model.NoEvidence, reason: "none of its 3 countries has a score",
 			labels: regionListLabels,
 			facts: []clFact{
-				{lRegR, model.FactScore, false, 0, noScore, true},
-				{lRegE, model.FactScore, false, 0, noScore, true},
+				{lRegR, model.FactScore, false, 0, noScore, false},
+				{lRegE, model.FactScore, false, 0, noScore, false},
 				{lRegN, model.FactCount, true, 3, "", false},
 			},
 			title: title,
@@ -1730,8 +1731,8 @@ func TestChecklist22Ecosystem(t *testing.T) {
 			// 2 of 4 → weak
 			signal: model.Weak, reason: "below the median: editorship (no score), grants 0.0",
 			facts: []clFact{
-				{lEP, model.FactScore, false, 0, notEnuf, true},
-				{lGP, model.FactScore, false, 0, model.NoActivity, true},
+				{lEP, model.FactScore, false, 0, notEnuf, false},
+				{lGP, model.FactScore, false, 0, model.NoActivity, false},
 			},
 		},
 		{
@@ -1745,7 +1746,7 @@ func TestChecklist22Ecosystem(t *testing.T) {
 			name:   "no data for any of the four",
 			data:   clData{scores: []model.Score{clP(ng, model.Readership, 90)}},
 			signal: model.NoEvidence, reason: "no programs, affiliates, editorship or grants score",
-			facts: []clFact{{lOrg, model.FactCount, false, 0, "", true}},
+			facts: []clFact{{lOrg, model.FactCount, false, 0, "", false}},
 		},
 	}
 	runChecklistCases(t, "2.2", cases)
@@ -1851,7 +1852,7 @@ func TestChecklist23Growth(t *testing.T) {
 			facts: []clFact{
 				{lRG, model.FactScore, true, 60, oneOfOne, true},
 				{lEG, model.FactScore, true, 10, oneOfOne, true},
-				{lAG, model.FactScore, false, 0, notEnuf, true},
+				{lAG, model.FactScore, false, 0, notEnuf, false},
 			},
 		},
 		{
@@ -1892,7 +1893,7 @@ func TestChecklist23Growth(t *testing.T) {
 			name:   "presence but no growth score",
 			data:   clData{scores: []model.Score{clP(ng, R, 90)}},
 			signal: model.NoEvidence, reason: "no growth score this year",
-			facts: []clFact{{lRG, model.FactScore, false, 0, notEnuf, true}},
+			facts: []clFact{{lRG, model.FactScore, false, 0, notEnuf, false}},
 		},
 	}
 	runChecklistCases(t, "2.3", cases)
@@ -2330,7 +2331,7 @@ func TestChecklist25Capacity(t *testing.T) {
 			labels: []string{lRP, lEP, lAP, lPP, lGP},
 			facts: []clFact{
 				{lRP, model.FactScore, true, 50, oneOfOne, true},
-				{lEP, model.FactScore, false, 0, notEnuf, true},
+				{lEP, model.FactScore, false, 0, notEnuf, false},
 				{lGP, model.FactScore, true, 20, oneOfOne, true},
 			},
 		},
@@ -2356,9 +2357,9 @@ func TestChecklist25Capacity(t *testing.T) {
 			data:   clData{obs: idleBoth(ng), scores: []model.Score{clP(ng, E, 70)}},
 			signal: model.Strong, reason: "editors presence 70.0; affiliates 0.0, programs 0.0: a base with little organizing",
 			facts: []clFact{
-				{lRP, model.FactScore, false, 0, notEnuf, true},
-				{lAP, model.FactScore, false, 0, model.NoActivity, true},
-				{lPP, model.FactScore, false, 0, model.NoActivity, true},
+				{lRP, model.FactScore, false, 0, notEnuf, false},
+				{lAP, model.FactScore, false, 0, model.NoActivity, false},
+				{lPP, model.FactScore, false, 0, model.NoActivity, false},
 			},
 		},
 		{
@@ -2367,7 +2368,7 @@ func TestChecklist25Capacity(t *testing.T) {
 			// a base 70 ≥ 50, but a missing programs score is not little
 			// organizing: how organized it is is not fully known → mixed
 			signal: model.Mixed, reason: "readers presence 70.0; affiliates 20.0, programs no score: a base, but how organized it is is not fully known",
-			facts: []clFact{{lPP, model.FactScore, false, 0, notEnuf, true}},
+			facts: []clFact{{lPP, model.FactScore, false, 0, notEnuf, false}},
 		},
 		{
 			name: "no data for affiliates, a base exactly at the median",

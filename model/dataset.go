@@ -129,6 +129,8 @@ type Dataset struct {
 	readings      map[string][]Reading // by ISO2
 	counts        []ClassCount         // by indicator, counted once
 	modeledInputs []Indicator          // ModeledInputs, found once
+	yearFigures   map[int]YearFigures  // YearFigures, counted once
+	opening       Opening              // Opening, chosen once
 	ranks         *rankCache           // rankings and standings, computed once
 }
 
@@ -300,6 +302,8 @@ func New(p Parts) (*Dataset, error) {
 		d.Years = append(d.Years, y)
 	}
 	sort.Ints(d.Years)
+	d.yearFigures = d.tallyYears()
+	d.opening = d.choose()
 	d.SetScores(p.Scores)
 	return d, nil
 }
@@ -453,38 +457,6 @@ func (d *Dataset) LatestYear() int {
 		return 0
 	}
 	return d.Years[len(d.Years)-1]
-}
-
-// DefaultYear is the year screens and commands open on: the latest year in
-// which every scored domain has figures. A release of one input alone (a
-// month of page views) makes a later year, but a year where the other
-// domains have nothing to score is no place to start; such a year is still
-// there with --year or y. Without such a year it is the latest one.
-func (d *Dataset) DefaultYear() int {
-	// The domains with figures in some year, and the years of each.
-	years := map[DomainID]map[int]bool{}
-	for _, dom := range Domains() {
-		for _, ind := range d.Inputs(dom.ID, Presence) {
-			for _, byInd := range d.obs {
-				for _, p := range byInd[ind.ID] {
-					if years[dom.ID] == nil {
-						years[dom.ID] = map[int]bool{}
-					}
-					years[dom.ID][p.Year] = true
-				}
-			}
-		}
-	}
-	for i := len(d.Years) - 1; i >= 0; i-- {
-		complete := true
-		for _, ys := range years {
-			complete = complete && ys[d.Years[i]]
-		}
-		if complete {
-			return d.Years[i]
-		}
-	}
-	return d.LatestYear()
 }
 
 // HasYear reports whether the dataset holds activity observations for year.

@@ -38,6 +38,12 @@ type DomainProfile struct {
 	// Trend is the overall score over the dataset's years (missing years
 	// are left out).
 	Trend []Point
+	// Class is the weakest class of the figures the overall score rests
+	// on; "" without a score.
+	Class Class
+	// NoFigures is true when no country has a figure of the domain in the
+	// year (the sample models its domains for some years only).
+	NoFigures bool
 }
 
 // Profile is everything known about one country in one year: what the
@@ -77,7 +83,8 @@ func (d *Dataset) Profile(c Country, year int) Profile {
 }
 
 func (d *Dataset) domainProfile(c Country, dom Domain, year int) DomainProfile {
-	dp := DomainProfile{Domain: dom, HasGrowth: d.HasFacet(dom.ID, Growth)}
+	dp := DomainProfile{Domain: dom, HasGrowth: d.HasFacet(dom.ID, Growth), NoFigures: d.NoFigures(dom.ID, year)}
+	dp.Class, _ = d.ScoreClass(c.ISO2, dom.ID, Overall, year)
 	dp.Presence = d.facetScore(c, dom.ID, Presence, year)
 	dp.Growth = d.facetScore(c, dom.ID, Growth, year)
 	dp.Overall = d.facetScore(c, dom.ID, Overall, year)

@@ -174,13 +174,28 @@ func TestNewRefusesProvenance(t *testing.T) {
 // The default year is the latest year every scored domain has figures in;
 // a later year with one domain alone is left for --year.
 func TestDefaultYear(t *testing.T) {
+	real := model.Provenance{Class: model.ClassReal, Source: "sample", Period: "2025-09"}
 	tests := []struct {
-		name  string
-		extra []model.Observation
-		want  int
+		name string
+		// modeled marks every figure of the fixture modeled first.
+		modeled bool
+		extra   []model.Observation
+		want    int
+		why     string
 	}{
-		{"every domain has every year", nil, 2021},
-		{"a later year with devices alone", []model.Observation{{ISO2: "BR", Indicator: indDevices, Year: 2025, Value: 1}}, 2021},
+		{"every domain has every year", false, nil, 2021,
+			"2021 is the latest year whose scores rest mostly on published figures"},
+		{"a later year with modeled devices alone", false,
+			[]model.Observation{{ISO2: "BR", Indicator: indDevices, Year: 2025, Value: 1}}, 2021,
+			"2021 is the latest year whose scores rest mostly on published figures"},
+		{"a later year with real devices alone, after published years in more domains", false,
+			[]model.Observation{{ISO2: "BR", Indicator: indDevices, Year: 2025, Value: 1, Provenance: real}}, 2021,
+			"2021 is the latest year whose scores rest mostly on published figures"},
+		{"a later year of real figures after modeled years", true,
+			[]model.Observation{{ISO2: "BR", Indicator: indDevices, Year: 2025, Value: 1, Provenance: real}}, 2025,
+			"2025 is the latest year whose scores rest mostly on published figures (100% real or estimated); Editorship has no figures in 2025"},
+		{"no year rests on published figures", true, nil, 2021,
+			"2021 is the latest year with figures in the most domains, though most of them are modeled (0% real or estimated)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,6 +206,11 @@ func TestDefaultYear(t *testing.T) {
 			p.Observations = append(p.Observations,
 				model.Observation{ISO2: "BR", Indicator: "ind.editors", Year: 2020, Value: 5},
 				model.Observation{ISO2: "BR", Indicator: "ind.editors", Year: 2021, Value: 6})
+			if tt.modeled {
+				for i := range p.Observations {
+					p.Observations[i].Provenance = model.Provenance{Class: model.ClassModeled, Source: "sample"}
+				}
+			}
 			p.Observations = append(p.Observations, tt.extra...)
 			d, err := model.New(p)
 			if err != nil {
@@ -198,6 +218,9 @@ func TestDefaultYear(t *testing.T) {
 			}
 			if got := d.DefaultYear(); got != tt.want {
 				t.Errorf("DefaultYear = %d, want %d (years %v)", got, tt.want, d.Years)
+			}
+			if got := d.Opening().Why(); !strings.HasPrefix(got, tt.why) {
+				t.Errorf("Why = %q, want it to start %q", got, tt.why)
 			}
 		})
 	}

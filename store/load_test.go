@@ -29,7 +29,7 @@ func TestLoadEmbedded(t *testing.T) {
 	if n := len(d.Countries); n != 250 {
 		t.Errorf("%d countries, want 250", n)
 	}
-	if want := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}; !slices.Equal(d.Years, want) {
+	if want := []int{2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025}; !slices.Equal(d.Years, want) {
 		t.Errorf("Years = %v, want %v", d.Years, want)
 	}
 	if d.Meta.Kind != model.KindSample {

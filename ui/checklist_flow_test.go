@@ -37,6 +37,7 @@ func TestChecklistProgram(t *testing.T) {
 			key := func(tm *teatest.TestModel, code rune) { tm.Send(tea.KeyPressMsg{Code: code}) }
 
 			rec, tm, root := start()
+			reportName := fmt.Sprintf("equity-checklist-uc1-BR-%d.md", d.DefaultYear())
 			tm.Type("3")
 			rec.waitFor(t, "Choose a use case")
 			key(tm, tea.KeyEnter) // use case 1
@@ -59,14 +60,14 @@ func TestChecklistProgram(t *testing.T) {
 			tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 			rec.waitFor(t, "Ask about the Hausa wiki.")
 			tm.Type("w")
-			rec.waitFor(t, "equity-checklist-uc1-BR-2024.md")
+			rec.waitFor(t, reportName)
 			tm.Type("q")
 			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 			if err := root.Flush(); err != nil {
 				t.Fatal(err)
 			}
 
-			report, err := os.ReadFile("equity-checklist-uc1-BR-2024.md")
+			report, err := os.ReadFile(reportName)
 			if err != nil {
 				t.Fatalf("the report file: %v", err)
 			}

@@ -146,7 +146,7 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 	}
 	before := listFiles(t, dir)
 
-	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "nigeria")
+	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "nigeria", "--year", "2024")
 	if status != 0 || errOut != "" {
 		t.Fatalf("status %d, stderr %q", status, errOut)
 	}
@@ -173,7 +173,7 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 		t.Errorf("progress or summary without the saved verdicts: %v\n%s", verdictOf, out)
 	}
 
-	out, _, _ = equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json")
+	out, _, _ = equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json", "--year", "2024")
 	var doc struct {
 		Checklist struct{ Answered int }
 		Questions []struct {
@@ -189,7 +189,7 @@ func TestChecklistSavedVerdicts(t *testing.T) {
 		t.Errorf("JSON verdicts: %+v", doc)
 	}
 
-	out, _, _ = equity(t, nil, "checklist", "2", "--region", "south")
+	out, _, _ = equity(t, nil, "checklist", "2", "--region", "south", "--year", "2024")
 	// An answer saved as yes/no before 2.5 took its own form is kept as given.
 	if !strings.Contains(questionBlocks(out)["2.5 "+useCase2[4]], "- **Your verdict:** no (given as yes/no before this question took its own form)\n") || !strings.Contains(out, "| Not this year. |") {
 		t.Errorf("the region's saved verdict is missing:\n%s", out)
@@ -260,7 +260,7 @@ func TestChecklistCorruptSession(t *testing.T) {
 		t.Errorf("the corrupt file was not set aside: %v", aside)
 	}
 
-	out, _, _ = equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json")
+	out, _, _ = equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json", "--year", "2024")
 	var doc struct {
 		VerdictsError string `json:"verdicts_error"`
 	}
@@ -275,7 +275,7 @@ func TestChecklistNoDataDirectory(t *testing.T) {
 	for _, k := range []string{session.EnvDir, "HOME", "XDG_DATA_HOME", "LocalAppData", "USERPROFILE"} {
 		t.Setenv(k, "")
 	}
-	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json")
+	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json", "--year", "2024")
 	if status != 0 || !strings.HasPrefix(errOut, "equity: saved verdicts cannot be looked for: ") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 		t.Errorf("status %d, stderr %q", status, errOut)
 	}
@@ -373,7 +373,7 @@ func TestChecklistBadInput(t *testing.T) {
 // answer form and the data's proposal; --answer takes answers in each form.
 func TestChecklistAnswerForms(t *testing.T) {
 	checklistEnv(t)
-	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json",
+	out, errOut, status := equity(t, nil, "checklist", "1", "--country", "NG", "--format", "json", "--year", "2024",
 		"--answer", "1.1=yes", "--answer", "1.3=no", "--answer", "1.4=data")
 	if status != 0 || errOut != "" {
 		t.Fatalf("status %d, stderr %q", status, errOut)

@@ -239,16 +239,22 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "growth_region_of", Show: report.ForScripts},
 		{Key: "growth_world_rank", Show: report.ForScripts},
 		{Key: "growth_world_of", Show: report.ForScripts},
+		{Key: "class", Title: "Class"},
 		{Key: "note", Title: "Note", Flex: true},
 		{Key: "modeled", Show: report.ForScripts},
 	}}
-	modeled := d.Modeled()
 	for _, dp := range p.Domains {
+		// The weakest class of the figures the scores rest on: a score
+		// is never called real when part of it is modeled.
+		class := dp.Class
+		modeled := class == model.ClassModeled
 		pr, gr := dp.Presence, dp.Growth
 		note := ""
 		switch {
 		case dp.Presence.Explanation.Idle:
 			note = model.NoActivity
+		case dp.NoFigures:
+			note = model.NoFiguresNote
 		case !pr.OK:
 			note = "not enough data"
 		case !dp.HasGrowth:
@@ -272,6 +278,7 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 			scoreCell(dp.Overall.Score, dp.Overall.OK),
 			place(pr, pr.InRegion), of(pr.InRegion, pr), place(pr, pr.InWorld), of(pr.InWorld, pr),
 			place(gr, gr.InRegion), of(gr.InRegion, gr), place(gr, gr.InWorld), of(gr.InWorld, gr),
+			classCell(class),
 			report.Text(note),
 			report.Cell{Text: fmt.Sprint(modeled), Value: modeled},
 		})
@@ -389,4 +396,12 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 		why,
 		noise,
 	}
+}
+
+// classCell is a score's class, or nothing when no figure backs it.
+func classCell(class model.Class) report.Cell {
+	if class == "" {
+		return report.Missing()
+	}
+	return report.Cell{Text: string(class), Value: string(class)}
 }

@@ -45,7 +45,7 @@ func loadYear(e env, opts *options, year int) (*model.Dataset, int, error) {
 // addYearFlag is the --year flag of a command that shows one year; its
 // default is the year the explorer opens on too.
 func addYearFlag(cmd *cobra.Command, year *int, what string) {
-	cmd.Flags().IntVarP(year, "year", "y", 0, what+" (default: the latest year every domain has figures)")
+	cmd.Flags().IntVarP(year, "year", "y", 0, what+" (default: the latest year whose scores rest mostly on published figures; `equity info` says which)")
 }
 
 // pickYear checks a --year value against the dataset; 0 means the default

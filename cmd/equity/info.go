@@ -34,7 +34,7 @@ func infoDoc(d *model.Dataset) report.Doc {
 	kind := d.Meta.Kind
 	switch kind {
 	case model.KindSample:
-		kind = "sample (Wikimedia activity figures are MODELED)"
+		kind = "sample (real, estimated and MODELED Wikimedia activity figures, each marked)"
 	case model.KindImported:
 		kind = "imported from public files"
 	}
@@ -45,6 +45,7 @@ func infoDoc(d *model.Dataset) report.Doc {
 		{Key: "built_at", Label: "Built", Cell: report.Text(d.Meta.BuiltAt)},
 		{Key: "schema_version", Label: "Schema version", Cell: report.Cell{Text: fmt.Sprint(store.SchemaVersion), Value: store.SchemaVersion}},
 		{Key: "years", Label: "Years", Cell: report.Cell{Text: report.YearSpan(d.Years), Value: d.Years}},
+		{Key: "opens_on", Label: "Opens on", Cell: report.Cell{Text: d.Opening().Why(), Value: d.DefaultYear()}},
 		{Key: "modeled", Label: "Modeled figures", Cell: modeledCell(d)},
 		{Key: "notes", Label: "Notes", Cell: report.Text(d.Meta.Notes)},
 	}}

@@ -143,7 +143,7 @@ func TestCountryByCodeOrName(t *testing.T) {
 
 // JSON says where the figures come from and that they are modeled.
 func TestJSONCarriesProvenance(t *testing.T) {
-	out, _, _ := equity(t, nil, "country", "BR", "--format", "json")
+	out, _, _ := equity(t, nil, "country", "BR", "--format", "json", "--year", "2024")
 	var doc struct {
 		Dataset struct {
 			Kind    string
@@ -208,7 +208,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag", nil, []string{"countries", "--bogus"}, "unknown flag: --bogus. Run `equity --help` for usage."},
 		{"unknown command", nil, []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"unknown format", nil, []string{"indicators", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
-		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2018–2024"},
+		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2016–2025"},
 		{"bad year", nil, []string{"countries", "--year", "soon"}, `--year takes a whole number, not "soon".`},
 		{"unknown region", nil, []string{"countries", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are`},
 		{"unknown sort", nil, []string{"countries", "--sort", "height"}, `cannot sort by "height"`},

@@ -91,7 +91,7 @@ func TestRegionsCSVAcceptance(t *testing.T) {
 // JSON is one object with the provenance, the notes, the grouping and year,
 // and a row per region.
 func TestRegionsJSON(t *testing.T) {
-	out, _, status := equity(t, nil, "regions", "--format", "json")
+	out, _, status := equity(t, nil, "regions", "--format", "json", "--year", "2024")
 	if status != 0 {
 		t.Fatalf("status %d", status)
 	}
@@ -214,7 +214,7 @@ func TestRegionsAndCompareBadInput(t *testing.T) {
 		{"unknown grouping", []string{"regions", "--group", "galaxy"},
 			`unknown grouping "galaxy"; use one of wikimedia, subregion, continent, emerging, economic. Run ` + "`equity --help`"},
 		{"empty grouping", []string{"regions", "--group", ""}, `unknown grouping ""`},
-		{"regions year out of range", []string{"regions", "--year", "2031"}, "no figures for 2031; its years are 2018–2024"},
+		{"regions year out of range", []string{"regions", "--year", "2031"}, "no figures for 2031; its years are 2016–2025"},
 		{"regions bad year", []string{"regions", "--year", "soon"}, `--year takes a whole number, not "soon".`},
 		{"regions unknown format", []string{"regions", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
 		{"regions argument", []string{"regions", "South Asia"}, `unknown command "South Asia"`},

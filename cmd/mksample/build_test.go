@@ -357,7 +357,9 @@ func TestCommittedAnswers(t *testing.T) {
 	})
 
 	t.Run("presence scores span 0 to 100", func(t *testing.T) {
-		if want := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}; !slices.Equal(d.Years, want) {
+		// The real page view releases of 2016, 2017 and 2025 stand alone;
+		// the modeled domains run 2018–2024.
+		if want := []int{2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025}; !slices.Equal(d.Years, want) {
 			t.Errorf("years %v, want %v", d.Years, want)
 		}
 		for _, year := range d.Years {
@@ -368,14 +370,29 @@ func TestCommittedAnswers(t *testing.T) {
 						scores = append(scores, s)
 					}
 				}
+				modeledYear := year >= 2018 && year <= 2024
+				if !modeledYear && dom.ID != model.Readership {
+					if len(scores) > 0 {
+						t.Errorf("%d %s: %d countries have a presence score, in a year of page views alone", year, dom.ID, len(scores))
+					}
+					continue
+				}
 				if len(scores) < 20 {
 					t.Errorf("%d %s: only %d countries have a presence score", year, dom.ID, len(scores))
 					continue
 				}
+				// Countries tied at the bottom (a release's rounding to the
+				// thousand) share the bottom percentile.
 				lo, hi, mid := slices.Min(scores), slices.Max(scores), testMedian(scores)
-				if lo > 1 || hi < 99 || math.Abs(mid-50) > 2 {
-					t.Errorf("%d %s presence over %d countries: lowest %.2f, median %.2f, highest %.2f; want ≤ 1, 50 ± 2, ≥ 99",
-						year, dom.ID, len(scores), lo, mid, hi)
+				tied := 0
+				for _, s := range scores {
+					if s == lo {
+						tied++
+					}
+				}
+				if lo > max(1, 100*float64(tied)/float64(len(scores))) || hi < 99 || math.Abs(mid-50) > 2 {
+					t.Errorf("%d %s presence over %d countries: lowest %.2f (%d tied), median %.2f, highest %.2f; want ≤ 1 or the tied share, 50 ± 2, ≥ 99",
+						year, dom.ID, len(scores), lo, tied, mid, hi)
 				}
 			}
 		}

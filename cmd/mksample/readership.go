@@ -23,14 +23,6 @@ const (
 	releaseYear25 = 2025
 )
 
-// activityYear reports whether the dataset stores a year's readership.
-// The real releases' own years (2016, 2017, 2025) are held back for now:
-// a stored year with readership alone would become the default year of
-// every screen (model.Dataset.LatestYear), where no other domain has a
-// figure. They go in once the default year follows the figures (issue 11);
-// until then they are the base of the estimates and sit in
-// sources/pageviews.csv.
-func activityYear(year int) bool { return year >= firstYear && year <= lastYear }
 
 // reasonProtected says why a protected country has no readership figure
 // after 2017, in the importer's own words for the same absence.
@@ -100,9 +92,6 @@ func readReadership(dir string, countries []model.Country) (readershipFacts, err
 			return rf, fmt.Errorf("%s %s %d: period %q does not start with the year's month as YYYY-MM", pageviewsFile, iso2, year, period)
 		}
 		views[iso2] = append(views[iso2], realViews{year: year, month: month, views: v[0], source: r["source"]})
-		if !activityYear(year) {
-			continue
-		}
 		rf.observations = append(rf.observations, model.Observation{ISO2: iso2, Indicator: model.IndPageviews, Year: year, Value: v[0],
 			Provenance: model.Provenance{Class: model.ClassReal, Source: r["source"], Period: period}})
 		rf.bounds = append(rf.bounds, model.BoundObservation{ISO2: iso2, Indicator: model.IndPageviews, Year: year, Bounds: model.Bounds{Lower: v[1], Upper: v[2]}})
@@ -129,7 +118,7 @@ func readReadership(dir string, countries []model.Country) (readershipFacts, err
 			rf.protected++
 			rf.published[model.IndPageviews][c.ISO2] = true
 			rf.published[model.IndDevices][c.ISO2] = true
-			for year := estFirstYear; year <= releaseYear25 && activityYear(year); year++ {
+			for year := estFirstYear; year <= releaseYear25; year++ {
 				rf.missing = append(rf.missing, model.Missing{ISO2: c.ISO2, Indicator: model.IndPageviews, Year: year, Reason: reasonProtected, Source: srcWikistats2})
 				if year <= estLastYear {
 					rf.missing = append(rf.missing, model.Missing{ISO2: c.ISO2, Indicator: model.IndDevices, Year: year, Reason: reasonProtected, Source: srcWikistats2})

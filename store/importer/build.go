@@ -619,12 +619,13 @@ func findIndicator(inds []model.Indicator, id string) (model.Indicator, bool) {
 }
 
 // coverage says where the inputs the files gave stand against the year
-// the explorer and the commands open on (model.Dataset.DefaultYear, the
-// latest year every domain has figures): an input that stops before it has
+// the explorer and the commands open on (model.Dataset.Opening): an input
+// that stops before it has
 // no figures there (its modeled ones are gone); one that goes on after it
 // is seen only by moving the year.
 func (b *builder) coverage(d *model.Dataset, ids []string) {
-	start := d.DefaultYear()
+	opening := d.Opening()
+	start := opening.Year
 	byLast := map[int][]string{}
 	var lasts []int
 	for _, id := range ids {
@@ -651,8 +652,8 @@ func (b *builder) coverage(d *model.Dataset, ids []string) {
 		if last > start {
 			verb = "go on to"
 		}
-		b.res.Summary = append(b.res.Summary, fmt.Sprintf("Note: the explorer and the commands open on %d, the latest year every domain has figures, and %s %s %d: look at %d (--year %d, or y in the explorer).",
-			start, strings.Join(byLast[last], ", "), verb, last, last, last))
+		b.res.Summary = append(b.res.Summary, fmt.Sprintf("Note: the explorer and the commands open on %d, %s, and %s %s %d: look at %d (--year %d, or y in the explorer).",
+			start, opening.Reason(), strings.Join(byLast[last], ", "), verb, last, last, last))
 	}
 }
 

@@ -147,6 +147,8 @@ func missingNote(dp model.DomainProfile, f model.Facet) string {
 		return model.NoActivity
 	case f == model.Growth && !dp.HasGrowth:
 		return "no growth inputs"
+	case dp.NoFigures:
+		return model.NoFiguresNote
 	}
 	return "not enough data"
 }

@@ -591,9 +591,13 @@ func yesNo(b bool) string {
 }
 
 // modeledWord says in the evidence's Modeled column whether a figure is
-// modeled; an estimate says so rather than passing for published.
+// modeled; an estimate says so rather than passing for published, and a
+// fact with no figure says nothing.
 func modeledWord(f model.Fact) string {
-	if f.OK && f.Class == model.ClassEstimated {
+	switch {
+	case !f.OK && f.Kind != model.FactText:
+		return ""
+	case f.OK && f.Class == model.ClassEstimated:
 		return "estimated"
 	}
 	return yesNo(f.Modeled)

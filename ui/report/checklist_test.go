@@ -159,13 +159,13 @@ func TestChecklistMarkdown(t *testing.T) {
 		"- **Progress:** 2 of 4 questions answered\n",
 		// values by kind, a missing one with its reason, modeled marked
 		"| Readership presence | 96.3 | 1 of 53 in region | yes |\n",
-		"| Editorship growth | — | no activity recorded | yes |\n",
+		"| Editorship growth | — | no activity recorded |  |\n",
 		"| Unique devices a month | 34.97 M |  | yes |\n",
 		"| Main languages and their Wikipedias |  | English 53% (enwiki); Yoruba 13% (yowiki) | no |\n",
 		"| Grant dollars this year | $101,600 |  | yes |\n",
 		"| Requested ÷ this year's grant dollars | 0.5× |  | yes |\n",
 		"| Internet users | 37.6% | as of 2014 | no |\n",
-		"| Literacy | — |  | no |\n",
+		"| Literacy | — |  |  |\n",
 		// mentions, escaped
 		"| Affiliates in countries sharing a main language | Figures | Modeled |\n",
 		"| Ghana (GH) | 1 affiliate; shares English | yes |\n",

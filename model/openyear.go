@@ -1,0 +1,184 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// YearFigures counts one year's figures of the scored domains' presence
+// inputs by class, and the domains that have any.
+type YearFigures struct {
+	Real, Estimated, Modeled int
+	Domains                  map[DomainID]bool
+}
+
+// All is the number of figures.
+func (t YearFigures) All() int { return t.Real + t.Estimated + t.Modeled }
+
+// Published is the share, 0–1, of the figures that are real or estimated.
+func (t YearFigures) Published() float64 {
+	if t.All() == 0 {
+		return 0
+	}
+	return float64(t.Real+t.Estimated) / float64(t.All())
+}
+
+// YearFigures returns the year's count of figures by class; the status
+// line shows it on every frame, so it is counted once, when the dataset is
+// built.
+func (d *Dataset) YearFigures(year int) YearFigures { return d.yearFigures[year] }
+
+// NoFigures reports whether no country has a figure of the domain's inputs
+// in the year, while some year has: the dataset's figures of the domain
+// stop short of it.
+func (d *Dataset) NoFigures(dom DomainID, year int) bool {
+	if d.yearFigures[year].Domains[dom] {
+		return false
+	}
+	for _, t := range d.yearFigures {
+		if t.Domains[dom] {
+			return true
+		}
+	}
+	return false
+}
+
+// NoFiguresNote says a score is missing because the year has no figures of
+// its domain at all.
+const NoFiguresNote = "no figures this year"
+
+func (d *Dataset) tallyYears() map[int]YearFigures {
+	out := map[int]YearFigures{}
+	for _, dom := range Domains() {
+		for _, ind := range d.Inputs(dom.ID, Presence) {
+			for _, byInd := range d.obs {
+				for _, p := range byInd[ind.ID] {
+					t := out[p.Year]
+					if t.Domains == nil {
+						t.Domains = map[DomainID]bool{}
+					}
+					switch p.Class {
+					case ClassModeled:
+						t.Modeled++
+					case ClassEstimated:
+						t.Estimated++
+					default:
+						t.Real++
+					}
+					t.Domains[dom.ID] = true
+					out[p.Year] = t
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Opening is the year screens and commands open on, and why, so that a
+// screen can say it: a published figure beats a modeled one, so the year
+// to start from is one whose scores rest on published figures.
+type Opening struct {
+	Year int
+	// Published is the share, 0–1, of the year's figures of scored inputs
+	// that are real or estimated rather than modeled.
+	Published float64
+	// Solid is true when most of those figures are real or estimated.
+	Solid bool
+	// With are the scored domains that have figures in Year, Without the
+	// ones that have figures in other years but none in this one.
+	With, Without []Domain
+}
+
+// DefaultYear is the year screens and commands open on (Opening).
+func (d *Dataset) DefaultYear() int { return d.opening.Year }
+
+// Opening returns the year to open on and why.
+func (d *Dataset) Opening() Opening {
+	o := d.opening
+	o.With, o.Without = append([]Domain(nil), o.With...), append([]Domain(nil), o.Without...)
+	return o
+}
+
+// choose picks the year to open on. Among the years whose scores rest
+// mostly on real or estimated figures it takes the one with figures in the
+// most domains, the latest of those; so a release of page views alone
+// after a year of published figures in every domain does not move it
+// there. When no year rests mostly on published figures, it is the latest
+// year with figures in the most domains, where the figures are modeled.
+func (d *Dataset) choose() Opening {
+	best, bestSolid, bestDomains := 0, false, -1
+	for _, y := range d.Years {
+		t := d.yearFigures[y]
+		if t.All() == 0 {
+			continue
+		}
+		solid := t.Published() > 0.5
+		if solid && !bestSolid || solid == bestSolid && len(t.Domains) >= bestDomains {
+			best, bestSolid, bestDomains = y, solid, len(t.Domains)
+		}
+	}
+	if best == 0 {
+		return Opening{Year: d.LatestYear()}
+	}
+	t := d.yearFigures[best]
+	o := Opening{Year: best, Solid: bestSolid, Published: t.Published()}
+	some := map[DomainID]bool{}
+	for _, yt := range d.yearFigures {
+		for dom := range yt.Domains {
+			some[dom] = true
+		}
+	}
+	for _, dom := range Domains() {
+		switch {
+		case t.Domains[dom.ID]:
+			o.With = append(o.With, dom)
+		case some[dom.ID]:
+			o.Without = append(o.Without, dom)
+		}
+	}
+	return o
+}
+
+// Why says in one sentence why the year was chosen and what it lacks.
+func (o Opening) Why() string {
+	why := o.Reason()
+	if o.Year != 0 {
+		why = fmt.Sprintf("%d is %s", o.Year, why)
+	}
+	if len(o.Without) > 0 {
+		names := make([]string, len(o.Without))
+		for i, dom := range o.Without {
+			names[i] = dom.Name
+		}
+		verb := "have"
+		if len(names) == 1 {
+			verb = "has"
+		}
+		why += fmt.Sprintf("; %s %s no figures in %d", strings.Join(names, ", "), verb, o.Year)
+	}
+	return why
+}
+
+// Reason says why the year was chosen: "the latest year whose ...".
+func (o Opening) Reason() string {
+	switch {
+	case o.Year == 0:
+		return "the database has no Wikimedia activity figures"
+	case o.Solid:
+		return fmt.Sprintf("the latest year whose scores rest mostly on published figures (%s real or estimated)", percent(o.Published))
+	}
+	return fmt.Sprintf("the latest year with figures in the most domains, though most of them are modeled (%s real or estimated)", percent(o.Published))
+}
+
+// percent writes a share as a whole percentage, never rounding a part to
+// 0 % or 100 %.
+func percent(share float64) string {
+	p := share * 100
+	switch {
+	case share > 0 && p < 1:
+		return "under 1%"
+	case share < 1 && p > 99:
+		return "over 99%"
+	}
+	return fmt.Sprintf("%.0f%%", p)
+}
