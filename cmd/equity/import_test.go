@@ -147,7 +147,7 @@ func TestImportThenInfo(t *testing.T) {
 	// except a few territories' modeled figures: partly modeled, citing
 	// the method most of its figures follow.
 	estimated := map[string]string{
-		model.IndDevices:   "Unique devices 2018–2024 estimated: a region's real total split by page view share (equity project)",
+		model.IndDevices: "Unique devices 2018–2024 estimated: a region's real total split by page view share (equity project)",
 		model.IndPageviews: "Wikipedia Views Visualized, June 2016: Wikipedia page views by country; Wikipedia Views Visualized, June 2017: Wikipedia page views by country; " +
 			"Page views 2018–2024 estimated: log-linear between each country's June 2017 and September 2025 figures (equity project); " +
 			"Wikistats 2: All projects, Reading, Page views by country, September 2025",

@@ -23,7 +23,6 @@ const (
 	releaseYear25 = 2025
 )
 
-
 // reasonProtected says why a protected country has no readership figure
 // after 2017, in the importer's own words for the same absence.
 const reasonProtected = "not in the release: protected country (the Wikimedia Country and Territory Protection List)"
