@@ -176,13 +176,13 @@ func findSubject(d *model.Dataset, byRegion bool, country, region string) (model
 	if byRegion {
 		r, err := d.FindRegion(region)
 		if err != nil {
-			return model.Subject{}, err
+			return model.Subject{}, usageError{err}
 		}
 		return model.Subject{Region: r, Grouping: model.GroupWikimedia}, nil
 	}
 	c, err := d.FindCountry(country)
 	if err != nil {
-		return model.Subject{}, err
+		return model.Subject{}, usageError{err}
 	}
 	return model.Subject{Country: c}, nil
 }

@@ -319,7 +319,8 @@ func TestChecklistFormatsAndYear(t *testing.T) {
 	}
 }
 
-// Mistakes end in one sentence on stderr, status 1, and nothing on stdout.
+// Mistakes on the command line end in one sentence on stderr, status 2,
+// and nothing on stdout.
 func TestChecklistBadInput(t *testing.T) {
 	checklistEnv(t)
 	tests := []struct {
@@ -353,8 +354,8 @@ func TestChecklistBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, status := equity(t, nil, tt.args...)
-			if status != 1 {
-				t.Errorf("status %d, want 1", status)
+			if status != exitUsage {
+				t.Errorf("status %d, want %d", status, exitUsage)
 			}
 			if out != "" {
 				t.Errorf("printed to stdout: %q", out)

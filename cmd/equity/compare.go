@@ -71,7 +71,7 @@ func findCountries(d *model.Dataset, queries []string) ([]model.Country, error) 
 	for _, q := range queries {
 		c, err := d.FindCountry(q)
 		if err != nil {
-			return nil, err
+			return nil, usageError{err}
 		}
 		if prev, dup := seen[c.ISO2]; dup {
 			if model.Fold(strings.TrimSpace(prev)) == model.Fold(strings.TrimSpace(q)) {

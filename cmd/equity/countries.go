@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,13 +13,15 @@ import (
 )
 
 func newCountriesCmd(e env, opts *options) *cobra.Command {
-	var region, sortBy, format string
+	var region, sortBy, filter, format string
 	var year int
+	var reverse bool
 	cmd := &cobra.Command{
 		Use:   "countries",
 		Short: "List every country with its population, internet access and domain scores",
 		Example: "  equity countries\n" +
 			"  equity countries --region \"South Asia\" --sort editorship\n" +
+			"  equity countries --filter 'gdp<5k internet<20' --sort population --reverse\n" +
 			"  equity countries --year 2020 --format csv > countries-2020.csv",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -28,10 +31,14 @@ func newCountriesCmd(e env, opts *options) *cobra.Command {
 			}
 			if region != "" {
 				if region, err = d.FindRegion(region); err != nil {
-					return err
+					return usageError{err}
 				}
 			}
-			doc, err := countriesDoc(d, y, region, sortBy)
+			f, err := model.ParseFilter(filter)
+			if err != nil {
+				return usageError{fmt.Errorf("--filter %q: %w", filter, err)}
+			}
+			doc, err := countriesDoc(d, y, region, countriesQuery{sortBy: sortBy, reverse: reverse, filter: f})
 			if err != nil {
 				return err
 			}
@@ -40,6 +47,8 @@ func newCountriesCmd(e env, opts *options) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&region, "region", "r", "", "only the countries of this Wikimedia region (name or unique prefix)")
 	cmd.Flags().StringVarP(&sortBy, "sort", "s", "name", "sort by name, population, or a domain ("+strings.Join(domainIDs(), ", ")+"), highest first")
+	cmd.Flags().BoolVar(&reverse, "reverse", false, "reverse the order of --sort (countries without a score stay last)")
+	cmd.Flags().StringVar(&filter, "filter", "", "only the countries the expression keeps, in the explorer's filter language: region:\"South Asia\" editorship<40 -protected:yes")
 	addYearFlag(cmd, &year, "year of the scores")
 	addFormatFlag(cmd, &format)
 	return cmd
@@ -53,58 +62,80 @@ func domainIDs() []string {
 	return ids
 }
 
-// countryOrder sorts countries by the --sort key.
-func countryOrder(d *model.Dataset, year int, by string) (func(a, b model.Country) bool, error) {
+// countriesQuery is what of the countries `equity countries` lists, and in
+// which order.
+type countriesQuery struct {
+	sortBy  string
+	reverse bool
+	filter  model.Filter
+}
+
+// countryOrder sorts countries by the --sort key, highest first, or lowest
+// first when reversed; a country without the figure goes last either way.
+// Name order is the dataset's, and nil.
+func countryOrder(d *model.Dataset, year int, by string, reverse bool) (func(a, b model.Country) bool, error) {
 	key := strings.ToLower(strings.TrimSpace(by))
+	order := func(get func(c model.Country) (float64, bool)) func(a, b model.Country) bool {
+		return func(a, b model.Country) bool {
+			va, oka := get(a)
+			vb, okb := get(b)
+			switch {
+			case oka != okb:
+				return oka
+			case reverse:
+				return va < vb
+			}
+			return va > vb
+		}
+	}
 	switch key {
 	case "", "name":
 		return nil, nil // the dataset's order is by name
 	case "population":
-		return func(a, b model.Country) bool {
-			pa, _ := d.ContextAt(a.ISO2, model.IndPopulation, year)
-			pb, _ := d.ContextAt(b.ISO2, model.IndPopulation, year)
-			return pa.Value > pb.Value
-		}, nil
+		return order(func(c model.Country) (float64, bool) {
+			p, ok := d.ContextAt(c.ISO2, model.IndPopulation, year)
+			return p.Value, ok
+		}), nil
 	}
 	for _, dom := range model.Domains() {
 		if key == string(dom.ID) || key == strings.ToLower(dom.Short) {
-			return func(a, b model.Country) bool {
-				sa, oka := d.Score(a.ISO2, dom.ID, model.Overall, year)
-				sb, okb := d.Score(b.ISO2, dom.ID, model.Overall, year)
-				if oka != okb {
-					return oka // countries without a score go last
-				}
-				return sa > sb
-			}, nil
+			return order(func(c model.Country) (float64, bool) {
+				return d.Score(c.ISO2, dom.ID, model.Overall, year)
+			}), nil
 		}
 	}
 	return nil, usageError{fmt.Errorf("cannot sort by %q; use name, population or one of %s", by, strings.Join(domainIDs(), ", "))}
 }
 
-func countriesDoc(d *model.Dataset, year int, region, sortBy string) (report.Doc, error) {
-	less, err := countryOrder(d, year, sortBy)
+func countriesDoc(d *model.Dataset, year int, region string, q countriesQuery) (report.Doc, error) {
+	less, err := countryOrder(d, year, q.sortBy, q.reverse)
 	if err != nil {
 		return report.Doc{}, err
 	}
 	var countries []model.Country
 	for _, c := range d.Countries {
-		if region == "" || c.WikimediaRegion == region {
+		if (region == "" || c.WikimediaRegion == region) && q.filter.Match(d, c, year) {
 			countries = append(countries, c)
 		}
 	}
-	if less != nil {
+	switch {
+	case less != nil:
 		sort.SliceStable(countries, func(i, j int) bool { return less(countries[i], countries[j]) })
+	case q.reverse:
+		slices.Reverse(countries)
 	}
 
+	// At 80 columns the scores stay and the context goes: the region
+	// first, then population, then internet access (a note says which).
 	cols := []report.Column{
 		{Key: "iso2", Title: "Code"},
-		{Key: "name", Title: "Name", Flex: true},
-		{Key: "region", Title: "Region", Flex: true},
-		{Key: "population", Title: "Population", Right: true},
-		{Key: "internet_pct", Title: "Internet", Right: true},
+		{Key: "name", Title: "Name", Flex: true, Min: minName},
+		{Key: "region", Title: "Region", Flex: true, Min: 12, Drop: 3},
+		{Key: "population", Title: "Population", Short: "Pop.", Right: true, Drop: 2},
+		{Key: "internet_pct", Title: "Internet", Short: "Net", Right: true, Drop: 1},
 	}
 	for _, dom := range model.Domains() {
-		cols = append(cols, report.Column{Key: string(dom.ID), Title: dom.Short, Right: true})
+		cols = append(cols, report.Column{Key: string(dom.ID), Title: dom.Short, Short: shortTitle(dom.Short), Right: true})
 	}
 	cols = append(cols, report.Column{Key: "modeled", Title: "Modeled", Show: report.ForScripts})
 
@@ -129,12 +160,21 @@ func countriesDoc(d *model.Dataset, year int, region, sortBy string) (report.Doc
 		Title:    title,
 		Sections: []report.Section{&report.TableSection{Key: "countries", Columns: cols, Rows: rows}},
 		Notes: notes(
-			fmt.Sprintf("%d countries. Domain scores are 0–100 ranks among countries (50 = the median country; — = no score).", len(rows)),
+			countedNote(len(rows), q.filter)+" Domain scores are 0–100 ranks among countries (50 = the median country; — = no score).",
 			modeledNote(d),
 			contextNote(d, year),
 		),
 		About: about(d),
 	}, nil
+}
+
+// countedNote says how many countries the table lists, and which filter
+// kept them.
+func countedNote(n int, f model.Filter) string {
+	if f.Empty() {
+		return fmt.Sprintf("%d countries.", n)
+	}
+	return fmt.Sprintf("%d countries match the filter %s.", n, model.CleanText(f.String()))
 }
 
 // contextCell is a context figure as of year, or a dash.

@@ -30,7 +30,7 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 			}
 			c, err := d.FindCountry(args[0])
 			if err != nil {
-				return err
+				return usageError{err}
 			}
 			return emit(e, countryDoc(d, d.Profile(c, y)), format)
 		},
@@ -113,12 +113,12 @@ func identitySection(c model.Country) *report.FieldsSection {
 
 func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
 	t := &report.TableSection{Key: "context", Title: "People and access", Columns: []report.Column{
-		{Key: "indicator", Title: "Figure"},
+		{Key: "indicator", Title: "Figure", Flex: true, Min: minName},
 		{Key: "value", Title: "Value", Right: true},
 		{Key: "unit", Title: "Unit", Show: report.ForScripts},
 		{Key: "year", Title: "Year", Right: true},
 		{Key: "class", Title: "Class"},
-		{Key: "source", Title: "Source", Flex: true},
+		{Key: "source", Title: "Source", Flex: true, Min: minName},
 	}}
 	for _, f := range p.Context {
 		// The figure's own source: a World Bank year beside a CLDR one.
@@ -144,7 +144,7 @@ func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
 func languagesSection(p model.Profile) *report.TableSection {
 	t := &report.TableSection{Key: "languages", Title: "Languages", Columns: []report.Column{
 		{Key: "code", Title: "Code"},
-		{Key: "name", Title: "Language", Flex: true},
+		{Key: "name", Title: "Language", Flex: true, Min: minName},
 		{Key: "population_pct", Title: "Speakers", Right: true},
 		{Key: "official_status", Title: "Status"},
 		{Key: "wikipedia", Title: "Wikipedia"},
@@ -223,13 +223,13 @@ func place(fs model.FacetScore, st model.Standing) report.Cell {
 
 func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 	t := &report.TableSection{Key: "scores", Title: "Domains", Columns: []report.Column{
-		{Key: "domain", Title: "Domain", Flex: true},
+		{Key: "domain", Title: "Domain", Flex: true, Min: minName},
 		{Key: "presence", Title: "Presence", Right: true},
 		{Key: "presence_in_region", Title: "In region", Right: true, Show: report.ForReaders},
-		{Key: "presence_in_world", Title: "In world", Right: true, Show: report.ForReaders},
+		{Key: "presence_in_world", Title: "In world", Right: true, Show: report.ForReaders, Drop: 1},
 		{Key: "growth", Title: "Growth", Right: true},
 		{Key: "growth_in_region", Title: "In region", Right: true, Show: report.ForReaders},
-		{Key: "growth_in_world", Title: "In world", Right: true, Show: report.ForReaders},
+		{Key: "growth_in_world", Title: "In world", Right: true, Show: report.ForReaders, Drop: 2},
 		{Key: "overall", Title: "Overall", Right: true},
 		{Key: "presence_region_rank", Show: report.ForScripts},
 		{Key: "presence_region_of", Show: report.ForScripts},
@@ -240,7 +240,7 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "growth_world_rank", Show: report.ForScripts},
 		{Key: "growth_world_of", Show: report.ForScripts},
 		{Key: "class", Title: "Class"},
-		{Key: "note", Title: "Note", Flex: true},
+		{Key: "note", Title: "Note", Flex: true, Min: minName},
 		{Key: "modeled", Show: report.ForScripts},
 	}}
 	for _, dp := range p.Domains {
@@ -288,7 +288,7 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 
 func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
 	t := &report.TableSection{Key: "inputs", Title: "Inputs", Columns: []report.Column{
-		{Key: "indicator", Title: "Input", Flex: true},
+		{Key: "indicator", Title: "Input", Flex: true, Min: minName},
 		{Key: "domain", Title: "Domain", Show: report.ForScripts},
 		{Key: "facet", Title: "Facet"},
 		{Key: "value", Title: "Value", Right: true},

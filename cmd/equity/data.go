@@ -58,7 +58,9 @@ func pickYear(d *model.Dataset, year int) (int, error) {
 		return 0, fmt.Errorf("the database has no Wikimedia activity figures for any year")
 	}
 	if !d.HasYear(year) {
-		return 0, fmt.Errorf("the database has no figures for %d; its years are %s", year, report.YearSpan(d.Years))
+		// A --year out of the database's set is a mistake on the command
+		// line, as a country it does not hold is.
+		return 0, usageError{fmt.Errorf("the database has no figures for %d; its years are %s", year, report.YearSpan(d.Years))}
 	}
 	return year, nil
 }

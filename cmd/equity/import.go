@@ -43,15 +43,17 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, files []string) error {
 			for _, path := range files {
+				// A file that cannot be read, or recognised, is a file's
+				// problem (status 1), not the command line's.
 				if err := store.CheckInput(path); err != nil { // before Recognize opens it
-					return usageError{err}
+					return err
 				}
 				kind, err := importer.Recognize(path)
-				if err == nil {
-					err = in.Add(kind, path)
-				}
 				if err != nil {
-					return usageError{err}
+					return err
+				}
+				if err := in.Add(kind, path); err != nil {
+					return usageError{err} // two files of one kind given
 				}
 			}
 			if in.Empty() {
@@ -61,16 +63,16 @@ func newImportCmd(e env, opts *options) *cobra.Command {
 				return usageError{errors.New("give --out FILE to write the new database, or --check to read the files only")}
 			}
 			if err := checkFiles(in, out, check); err != nil {
-				return usageError{err}
+				return err
 			}
 			if out != "" && !check {
 				// Say so before reading the files, which may take a while.
 				if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-					return usageError{fmt.Errorf("the folder %s of --out does not exist; create it or write elsewhere", filepath.Dir(out))}
+					return fmt.Errorf("the folder %s of --out does not exist; create it or write elsewhere", filepath.Dir(out))
 				}
 				switch st, err := os.Stat(out); {
 				case err == nil && st.IsDir():
-					return usageError{fmt.Errorf("%s is a folder; give --out the path of a database file in it", out)}
+					return fmt.Errorf("%s is a folder; give --out the path of a database file in it", out)
 				case err == nil && !force:
 					return fmt.Errorf("%s already exists; give --force to replace it", out)
 				case err != nil && !errors.Is(err, fs.ErrNotExist):

@@ -323,26 +323,29 @@ func TestImportCheck(t *testing.T) {
 }
 
 // Mistakes on the command line are usage errors: one sentence, the hint to
-// --help, status 1.
+// --help, status 2; a file that cannot be read or recognised, or an --out
+// that cannot be written, is status 1, without the hint.
 func TestImportUsage(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
-		args []string
-		say  string
+		args   []string
+		say    string
+		status int
 	}{
-		{[]string{"import", "--out", filepath.Join(dir, "x.db")}, "give at least one file: --countries, --worldbank, --geoeditors, --pageviews or --observations."},
-		{[]string{"import"}, "give at least one file"},
-		{[]string{"import", "--worldbank", popFile}, "give --out FILE to write the new database, or --check to read the files only."},
-		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, "stray cannot be read: no such file or directory"},
-		{[]string{"import", "--out", filepath.Join(dir, "no-such-folder", "x.db"), "--worldbank", popFile}, "the folder " + filepath.Join(dir, "no-such-folder") + " of --out does not exist; create it or write elsewhere."},
-		{[]string{"import", "--out", dir, "--force", "--worldbank", popFile}, dir + " is a folder; give --out the path of a database file in it."},
-		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("README.md")}, "cannot tell what kind of file"},
-		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("countries.tsv"), fixture("countries-bad.tsv")}, "two countries files"},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db")}, "give at least one file: --countries, --worldbank, --geoeditors, --pageviews or --observations.", exitUsage},
+		{[]string{"import"}, "give at least one file", exitUsage},
+		{[]string{"import", "--worldbank", popFile}, "give --out FILE to write the new database, or --check to read the files only.", exitUsage},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("countries.tsv"), fixture("countries-bad.tsv")}, "two countries files", exitUsage},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), "--worldbank", popFile, "stray"}, "stray cannot be read: no such file or directory", exitError},
+		{[]string{"import", "--out", filepath.Join(dir, "no-such-folder", "x.db"), "--worldbank", popFile}, "the folder " + filepath.Join(dir, "no-such-folder") + " of --out does not exist; create it or write elsewhere.", exitError},
+		{[]string{"import", "--out", dir, "--force", "--worldbank", popFile}, dir + " is a folder; give --out the path of a database file in it.", exitError},
+		{[]string{"import", "--out", filepath.Join(dir, "x.db"), fixture("README.md")}, "cannot tell what kind of file", exitError},
 	} {
 		stdout, stderr, status := equity(t, nil, tc.args...)
-		if status != 1 || stdout != "" || !strings.Contains(stderr, tc.say) || !strings.HasSuffix(stderr, " Run `equity --help` for usage.\n") ||
+		hint := strings.HasSuffix(stderr, " Run `equity --help` for usage.\n")
+		if status != tc.status || stdout != "" || !strings.Contains(stderr, tc.say) || hint != (tc.status == exitUsage) ||
 			strings.Count(stderr, "\n") != 1 {
-			t.Errorf("%v: status %d, stdout %q, stderr %q; want one line saying %q", tc.args, status, stdout, stderr, tc.say)
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want status %d and one line saying %q", tc.args, status, stdout, stderr, tc.status, tc.say)
 		}
 	}
 	if names := dirNames(t, dir); len(names) != 0 {

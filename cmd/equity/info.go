@@ -81,7 +81,7 @@ func infoDoc(d *model.Dataset) report.Doc {
 		{Key: "title", Title: "Source", Flex: true},
 		{Key: "publisher", Title: "Publisher", Flex: true},
 		{Key: "year", Title: "Year", Right: true},
-		{Key: "licence", Title: "Licence"},
+		{Key: "licence", Title: "Licence", Flex: true, Min: minName},
 		{Key: "url", Title: "URL", Show: report.ForScripts},
 		{Key: "note", Title: "Note", Show: report.ForScripts},
 	}}

@@ -187,7 +187,8 @@ func TestJSONCarriesProvenance(t *testing.T) {
 	}
 }
 
-// Bad input ends in one sentence on stderr, status 1, and nothing on stdout.
+// Bad input ends in one sentence on stderr and nothing on stdout; the
+// status is 2 for a mistake on the command line, 1 for a file or database.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	random := filepath.Join(dir, "random.db")
@@ -197,27 +198,28 @@ func TestBadInput(t *testing.T) {
 		environ map[string]string
 		args    []string
 		say     string
+		status  int
 	}{
-		{"unknown country", nil, []string{"country", "atlantis"}, `no country matches "atlantis"; did you mean`},
-		{"ambiguous country", nil, []string{"country", "nige"}, "Niger (NE), Nigeria (NG)"},
-		{"no country given", nil, []string{"country"}, "accepts 1 arg"},
-		{"missing database", nil, []string{"--db", "/no/such.db", "countries"}, "/no/such.db does not exist"},
-		{"missing database from the environment", map[string]string{"EQUITY_DB": "/no/such.db"}, []string{"info"}, "/no/such.db does not exist"},
-		{"random bytes", nil, []string{"--db", random, "countries"}, "is not a SQLite database"},
-		{"a directory", nil, []string{"--db", dir, "info"}, "is a directory"},
-		{"unknown flag", nil, []string{"countries", "--bogus"}, "unknown flag: --bogus. Run `equity --help` for usage."},
-		{"unknown command", nil, []string{"frobnicate"}, `unknown command "frobnicate"`},
-		{"unknown format", nil, []string{"indicators", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`},
-		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2016–2025"},
-		{"bad year", nil, []string{"countries", "--year", "soon"}, `--year takes a whole number, not "soon".`},
-		{"unknown region", nil, []string{"countries", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are`},
-		{"unknown sort", nil, []string{"countries", "--sort", "height"}, `cannot sort by "height"`},
+		{"unknown country", nil, []string{"country", "atlantis"}, `no country matches "atlantis"; did you mean`, exitUsage},
+		{"ambiguous country", nil, []string{"country", "nige"}, "Niger (NE), Nigeria (NG)", exitUsage},
+		{"no country given", nil, []string{"country"}, "accepts 1 arg", exitUsage},
+		{"missing database", nil, []string{"--db", "/no/such.db", "countries"}, "/no/such.db does not exist", exitError},
+		{"missing database from the environment", map[string]string{"EQUITY_DB": "/no/such.db"}, []string{"info"}, "/no/such.db does not exist", exitError},
+		{"random bytes", nil, []string{"--db", random, "countries"}, "is not a SQLite database", exitError},
+		{"a directory", nil, []string{"--db", dir, "info"}, "is a directory", exitError},
+		{"unknown flag", nil, []string{"countries", "--bogus"}, "unknown flag: --bogus. Run `equity --help` for usage.", exitUsage},
+		{"unknown command", nil, []string{"frobnicate"}, `unknown command "frobnicate"`, exitUsage},
+		{"unknown format", nil, []string{"indicators", "--format", "xml"}, `unknown format "xml"; use one of table, csv, json, md`, exitUsage},
+		{"year out of range", nil, []string{"countries", "--year", "2031"}, "no figures for 2031; its years are 2016–2025", exitUsage},
+		{"bad year", nil, []string{"countries", "--year", "soon"}, `--year takes a whole number, not "soon".`, exitUsage},
+		{"unknown region", nil, []string{"countries", "--region", "Atlantis"}, `no Wikimedia region matches "Atlantis"; the regions are`, exitUsage},
+		{"unknown sort", nil, []string{"countries", "--sort", "height"}, `cannot sort by "height"`, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, status := equity(t, tt.environ, tt.args...)
-			if status != 1 {
-				t.Errorf("status %d, want 1", status)
+			if status != tt.status {
+				t.Errorf("status %d, want %d", status, tt.status)
 			}
 			if out != "" {
 				t.Errorf("printed to stdout: %q", out)
@@ -243,7 +245,7 @@ func TestNoArgumentsWithoutTerminal(t *testing.T) {
 		t.Errorf("status %d, stdout %q, stderr %q", status, out, errOut)
 	}
 	_, errOut, status = equity(t, nil, "--theme", "neon")
-	if status != 1 || !strings.Contains(errOut, `unknown theme "neon"; use one of auto, dark, light, high-contrast, mono`) {
+	if status != exitUsage || !strings.Contains(errOut, `unknown theme "neon"; use one of auto, dark, light, high-contrast, mono`) {
 		t.Errorf("--theme neon: status %d, stderr %q", status, errOut)
 	}
 }

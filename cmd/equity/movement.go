@@ -310,8 +310,8 @@ func initiativesDoc(d *model.Dataset, o model.InitiativeOrder, f report.Format) 
 	}}
 	why := &report.TableSection{Key: "bearing", Title: "Why the marked initiatives bear on equity and this tool's users", Show: report.ForReaders, Columns: []report.Column{
 		{Key: "number", Title: "No.", Right: true},
-		{Key: "initiative", Title: "Initiative"},
-		{Key: "bearing", Title: "Why", Flex: true},
+		{Key: "initiative", Title: "Initiative", Wrap: true, Min: 20},
+		{Key: "bearing", Title: "Why", Wrap: true, Min: 20},
 	}}
 	for _, in := range inits {
 		mark := report.Cell{Text: "", Value: false}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -22,24 +23,28 @@ func addFormatFlag(cmd *cobra.Command, format *string) {
 }
 
 // emit writes a document to standard output in the chosen format. Text for a
-// terminal is styled and fitted to its width; text for a pipe or a file is
-// plain and whole.
+// terminal is styled and fitted to its width (or COLUMNS); text for a pipe
+// or a file is plain and as wide as its content. Long output on a terminal
+// goes through the pager.
 func emit(e env, doc report.Doc, format string) error {
 	f, err := report.ParseFormat(format)
 	if err != nil {
 		return usageError{err}
 	}
-	w := e.stdout
+	s := stdoutScreen(e)
 	opt := report.Options{}
 	if f == report.Table {
-		tty, width := isTerminal(e.stdout)
-		opt.Width = width
-		opt.Styled = tty && e.getenv("NO_COLOR") == ""
-		if opt.Styled {
-			w = colorprofile.NewWriter(e.stdout, environ(e))
-		}
+		opt.Width = s.width
+		opt.Styled = s.tty && e.getenv("NO_COLOR") == ""
 	}
-	return report.Write(w, doc, f, opt)
+	return paged(e, s, func(w io.Writer) error {
+		if opt.Styled {
+			// The profile is the terminal's, also when the text goes to it
+			// through the pager.
+			w = &colorprofile.Writer{Forward: w, Profile: colorprofile.Detect(e.stdout, environ(e))}
+		}
+		return report.Write(w, doc, f, opt)
+	})
 }
 
 // environ rebuilds the variables colorprofile looks at from env.getenv.
@@ -51,6 +56,28 @@ func environ(e env) []string {
 		}
 	}
 	return out
+}
+
+// minName is the narrowest a column of names is cut to in a narrow
+// terminal: enough to tell "Central African Republic" from "Central Asia".
+const minName = 12
+
+// shortTitle is a domain's column title for a narrow terminal, as wide as
+// its scores ("100.0"); "" where the whole title is no wider.
+func shortTitle(short string) string {
+	switch strings.ToLower(strings.TrimSuffix(short, ".")) {
+	case "readers":
+		return "Read"
+	case "editors":
+		return "Edit"
+	case "events":
+		return "Event"
+	case "grants":
+		return "Grant"
+	case "affil":
+		return "Affil"
+	}
+	return ""
 }
 
 // about is the dataset's provenance for JSON output.

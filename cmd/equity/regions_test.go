@@ -204,7 +204,8 @@ func TestCompareCount(t *testing.T) {
 	}
 }
 
-// Bad input ends in one sentence on stderr, status 1, and nothing on stdout.
+// Mistakes on the command line end in one sentence on stderr, status 2,
+// and nothing on stdout.
 func TestRegionsAndCompareBadInput(t *testing.T) {
 	tests := []struct {
 		name string
@@ -231,8 +232,8 @@ func TestRegionsAndCompareBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, status := equity(t, nil, tt.args...)
-			if status != 1 {
-				t.Errorf("status %d, want 1", status)
+			if status != exitUsage {
+				t.Errorf("status %d, want %d", status, exitUsage)
 			}
 			if out != "" {
 				t.Errorf("printed to stdout: %q", out)

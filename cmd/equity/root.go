@@ -5,12 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
-	"charm.land/fang/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -26,15 +23,20 @@ type env struct {
 	stderr io.Writer
 	getenv func(string) string
 	now    func() time.Time // the date reports carry
+	// noPager is --no-pager, which the root command sets; nil pages.
+	noPager *bool
 }
 
 // options are the flags every command shares.
 type options struct {
-	db    string
-	theme string
+	db      string
+	theme   string
+	noPager bool
 }
 
-// run executes the command line and returns the exit status.
+// run executes the command line and returns the exit status: 0, 1 for a
+// file, the database, the terminal or I/O that failed, 2 for a mistake on
+// the command line.
 func run(ctx context.Context, args []string, e env) int {
 	root := newRoot(e)
 	if args == nil {
@@ -43,20 +45,31 @@ func run(ctx context.Context, args []string, e env) int {
 	root.SetArgs(args)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(version.String()),
-		fang.WithCommit(version.Commit()),
-		fang.WithErrorHandler(errorHandler),
-		fang.WithoutManpage(),
-	)
+	// Errors are printed once, by errorHandler, and without the usage
+	// text: a sentence that says what to do reads better than a page.
+	root.SilenceUsage, root.SilenceErrors = true, true
+	root.Version = versionString()
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(e, c) })
+	err := root.ExecuteContext(ctx)
 	if err != nil {
-		return 1
+		errorHandler(e.stderr, err)
 	}
-	return 0
+	return exitStatus(err)
+}
+
+// versionString is the version --version prints, with the commit it was
+// built from when known.
+func versionString() string {
+	v, commit := version.String(), version.Commit()
+	if len(commit) >= 7 {
+		v += " (" + commit[:7] + ")"
+	}
+	return v
 }
 
 func newRoot(e env) *cobra.Command {
 	opts := &options{}
+	e.noPager = &opts.noPager
 	root := &cobra.Command{
 		Use:   "equity",
 		Short: "Explore the Wikimedia Movement Equity Landscape, offline",
@@ -71,6 +84,7 @@ func newRoot(e env) *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&opts.db, "db", "", "open this equity database instead of the bundled one (also $EQUITY_DB)")
+	root.PersistentFlags().BoolVar(&opts.noPager, "no-pager", false, "print long output directly, not through $PAGER (less -FRX)")
 	root.Flags().StringVar(&opts.theme, "theme", theme.Auto, "colours of the explorer: "+strings.Join(theme.Names(), ", ")+" (NO_COLOR gives mono)")
 	root.AddCommand(
 		newCountriesCmd(e, opts),
@@ -80,7 +94,9 @@ func newRoot(e env) *cobra.Command {
 		newImportCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),
+		newManCmd(e),
 	)
+	registerCompletions(root, newCompleter(e, opts))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// pflag's own words name Go's parser ("strconv.ParseInt: parsing
 		// ..."); say what the flag takes instead.
@@ -102,35 +118,16 @@ func newRoot(e env) *cobra.Command {
 	return root
 }
 
-// usageError is a mistake on the command line; its message points to --help.
-type usageError struct{ err error }
-
-func (u usageError) Error() string { return u.err.Error() }
-func (u usageError) Unwrap() error { return u.err }
-
 // errorHandler prints an error as one sentence. Standard error is often a
 // terminal even when standard output is piped, so it stays plain text: the
 // message is what matters.
-func errorHandler(w io.Writer, _ fang.Styles, err error) {
+func errorHandler(w io.Writer, err error) {
 	// Messages quote paths and arguments, which may hold anything.
 	msg := sentence(model.CleanText(err.Error()))
-	var u usageError
-	if errors.As(err, &u) || isCobraUsage(err) {
+	if isUsage(err) {
 		msg += " Run `equity --help` for usage."
 	}
 	fmt.Fprintln(w, "equity: "+msg)
-}
-
-// isCobraUsage recognises cobra's own argument errors, which do not pass
-// through the flag error function.
-func isCobraUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown command", "accepts ", "requires ", "invalid argument", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // sentence ends a message with a full stop unless it already ends a
@@ -144,17 +141,4 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
-}
-
-// isTerminal reports whether w is a terminal, and its width.
-func isTerminal(w io.Writer) (bool, int) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return false, 0
-	}
-	width, _, err := term.GetSize(f.Fd())
-	if err != nil {
-		return true, 0
-	}
-	return true, width
 }

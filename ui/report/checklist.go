@@ -404,7 +404,7 @@ func checklistSummary(answers []model.Answer, verdicts model.Verdicts, year int)
 	t := &TableSection{Key: "questions", Title: "Summary", Columns: []Column{
 		{Key: "id", Title: "Question"},
 		{Key: "text", Show: ForScripts},
-		{Key: "form", Title: "Answered"},
+		{Key: "form", Title: "Answered", Wrap: true, Min: 12},
 		{Key: "proposal", Show: ForScripts},
 		{Key: "proposed", Show: ForScripts},
 		{Key: "answer", Title: "Your answer"},

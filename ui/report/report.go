@@ -62,6 +62,18 @@ type Column struct {
 	Right bool   // right-aligned (numbers)
 	Flex  bool   // may be cut short to fit a narrow terminal
 	Show  Show   // which outputs carry the column
+
+	// How a text table narrower than its content fits (see Options.Width):
+	// first the columns with a Short title take it, then the Flex columns
+	// are cut, widest first, down to Min cells (6 when 0), and then the
+	// columns with a Drop are left out, the highest Drop first, and a note
+	// under the table names them. A column without a Drop is always shown.
+	// A Wrap column is a Flex column whose cells wrap onto more lines at
+	// spaces instead of being cut: text that is read, not scanned.
+	Short string
+	Min   int
+	Drop  int
+	Wrap  bool
 }
 
 // Show says which outputs carry a column: a reader wants "3 of 54", a script

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strings"
 
@@ -21,9 +22,7 @@ func writeText(w io.Writer, doc Doc, opt Options) error {
 	if opt.Styled {
 		bold, dim = bold.Bold(true), dim.Faint(true)
 	}
-	if doc.Title != "" {
-		bw.WriteString(bold.Render(doc.Title) + "\n")
-	}
+	writeTitle(bw, doc.Title, opt.Width, bold)
 	for _, s := range doc.Sections {
 		if forScriptsOnly(s) {
 			continue
@@ -31,14 +30,10 @@ func writeText(w io.Writer, doc Doc, opt Options) error {
 		bw.WriteString("\n")
 		switch s := s.(type) {
 		case *TableSection:
-			if s.Title != "" {
-				bw.WriteString(bold.Render(s.Title) + "\n")
-			}
-			writeTextTable(bw, s, opt, bold)
+			writeTitle(bw, s.Title, opt.Width, bold)
+			writeTextTable(bw, s, opt, bold, dim)
 		case *FieldsSection:
-			if s.Title != "" {
-				bw.WriteString(bold.Render(s.Title) + "\n")
-			}
+			writeTitle(bw, s.Title, opt.Width, bold)
 			writeTextFields(bw, s, opt)
 		}
 	}
@@ -53,6 +48,16 @@ func writeText(w io.Writer, doc Doc, opt Options) error {
 	return bw.Flush()
 }
 
+// writeTitle writes a title, if any, wrapped at the width.
+func writeTitle(bw *bufio.Writer, title string, width int, bold lipgloss.Style) {
+	if title == "" {
+		return
+	}
+	for _, line := range wrap(title, width) {
+		bw.WriteString(bold.Render(line) + "\n")
+	}
+}
+
 // visible returns the indices of the columns text output shows.
 func visible(cols []Column) []int {
 	var out []int
@@ -64,56 +69,69 @@ func visible(cols []Column) []int {
 	return out
 }
 
-func writeTextTable(bw *bufio.Writer, t *TableSection, opt Options, bold lipgloss.Style) {
-	cols := visible(t.Columns)
-	widths := make([]int, len(t.Columns))
-	for _, i := range cols {
-		widths[i] = ansi.StringWidth(t.Columns[i].Title)
-		for _, r := range t.Rows {
-			widths[i] = max(widths[i], ansi.StringWidth(r[i].Text))
-		}
-	}
-	fit(t.Columns, cols, widths, opt.Width)
+func writeTextTable(bw *bufio.Writer, t *TableSection, opt Options, bold, dim lipgloss.Style) {
+	l := fitTable(t, opt.Width)
 	line := func(cells func(i int) string, style func(string) string) {
 		var b strings.Builder
-		for n, i := range cols {
+		for n, i := range l.cols {
 			if n > 0 {
 				b.WriteString(colGap)
 			}
-			b.WriteString(pad(cells(i), widths[i], t.Columns[i].Right, n == len(cols)-1))
+			b.WriteString(pad(cells(i), l.widths[i], t.Columns[i].Right, n == len(l.cols)-1))
 		}
 		bw.WriteString(style(strings.TrimRight(b.String(), " ")) + "\n")
 	}
-	line(func(i int) string { return strings.ToUpper(t.Columns[i].Title) }, func(s string) string { return bold.Render(s) })
+	line(func(i int) string { return strings.ToUpper(l.titles[i]) }, func(s string) string { return bold.Render(s) })
+	plain := func(s string) string { return s }
 	for _, r := range t.Rows {
-		line(func(i int) string { return r[i].Text }, func(s string) string { return s })
+		// A row is as many lines as its longest wrapped cell.
+		cells := map[int][]string{}
+		height := 1
+		for _, i := range l.cols {
+			if t.Columns[i].Wrap && ansi.StringWidth(r[i].Text) > l.widths[i] {
+				cells[i] = wordWrap(r[i].Text, l.widths[i])
+				height = max(height, len(cells[i]))
+			}
+		}
+		for n := range height {
+			line(func(i int) string {
+				switch ws, ok := cells[i]; {
+				case ok && n < len(ws):
+					return ws[n]
+				case ok || n > 0:
+					return ""
+				}
+				return r[i].Text
+			}, plain)
+		}
+	}
+	if len(l.dropped) > 0 {
+		for _, s := range wrap(droppedNote(t, l.dropped, opt.Width), opt.Width) {
+			bw.WriteString(dim.Render(s) + "\n")
+		}
 	}
 }
 
-// fit cuts flexible columns, widest first, until the table fits the width.
-func fit(all []Column, cols []int, widths []int, width int) {
-	if width <= 0 {
-		return
-	}
-	total := func() int {
-		t := len(colGap) * (len(cols) - 1)
-		for _, i := range cols {
-			t += widths[i]
-		}
-		return t
-	}
-	for total() > width {
-		widest := -1
-		for _, i := range cols {
-			if all[i].Flex && widths[i] > minFlex && (widest < 0 || widths[i] > widths[widest]) {
-				widest = i
+// droppedNote names the columns a table left out to fit the width, so that
+// a reader knows they exist and how to see them.
+func droppedNote(t *TableSection, dropped []int, width int) string {
+	names := make([]string, len(dropped))
+	for n, i := range dropped {
+		names[n] = t.Columns[i].Title
+		for j, c := range t.Columns {
+			// Two columns of one title ("In world" of presence and of
+			// growth) are told apart by their keys.
+			if j != i && c.Title == names[n] && c.Show != ForScripts {
+				names[n] += " (" + t.Columns[i].Key + ")"
+				break
 			}
 		}
-		if widest < 0 {
-			return // nothing left to cut: the terminal wraps
-		}
-		widths[widest] = max(minFlex, widths[widest]-(total()-width))
 	}
+	what := "Column"
+	if len(names) > 1 {
+		what = "Columns"
+	}
+	return fmt.Sprintf("%s left out to fit %d columns: %s; a wider terminal or --format csv shows all.", what, width, strings.Join(names, ", "))
 }
 
 // pad fits s into width cells, cutting it with an ellipsis if it is longer.
@@ -157,6 +175,12 @@ func writeTextFields(bw *bufio.Writer, f *FieldsSection, opt Options) {
 			bw.WriteString(strings.TrimRight(label+colGap+line, " ") + "\n")
 		}
 	}
+}
+
+// wordWrap breaks text at spaces into lines of at most width cells; a
+// word wider than that is cut by pad.
+func wordWrap(s string, width int) []string {
+	return strings.Split(ansi.Wordwrap(s, width, ""), "\n")
 }
 
 // wrap breaks text into lines of at most width cells at spaces; width 0

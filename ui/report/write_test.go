@@ -141,9 +141,9 @@ func TestWriteText(t *testing.T) {
 			noteRanks,
 			noteModeled,
 		)},
-		// 55 cells into 40: Note, the widest Flex column, is cut to its
-		// floor of 6 (not to 4), then Name by the 2 cells still over;
-		// notes wrap at spaces.
+		// 55 cells into 40: the Flex columns are cut a cell at a time
+		// from the widest, Note first, until they are even (Name keeps the
+		// cell of a tie); notes wrap at spaces.
 		{"40 cells", 40, lines(
 			"Countries — 2024",
 			"",
@@ -156,10 +156,10 @@ func TestWriteText(t *testing.T) {
 			"Notes",
 			"",
 			"Countries",
-			"CODE  NAME         SCORE  REGION  NOTE",
-			"CI    Côte d’Ivo…   61.5  1 of 2  a|b *…",
-			"CN    中国           7.3  1 of 1",
-			"XX    Atlantis         —       —  plain…",
+			"CODE  NAME       SCORE  REGION  NOTE",
+			"CI    Côte d’I…   61.5  1 of 2  a|b *c*…",
+			"CN    中国         7.3  1 of 1",
+			"XX    Atlantis       —       —  plain, …",
 			"",
 			"Scores are 0–100 ranks among countries",
 			"(50 = the median country).",
