@@ -28,6 +28,7 @@ import (
 	"github.com/equitylandscape/equity/ui/keys"
 	"github.com/equitylandscape/equity/ui/movement"
 	"github.com/equitylandscape/equity/ui/theme"
+	"github.com/equitylandscape/equity/ui/tour"
 )
 
 // The smallest terminal the interface lays out for; smaller ones get one
@@ -51,6 +52,11 @@ type Options struct {
 	// Sessions keeps the checklists' verdicts and notes; nil keeps them only
 	// while the program runs (the checklist says so).
 	Sessions *session.Store
+	// Present starts in presentation mode: the last keys pressed in the
+	// footer, the high-contrast theme, the footer cut to the essentials.
+	Present bool
+	// Tour is a script of steps to play in presentation mode; nil for none.
+	Tour *tour.Tour
 }
 
 // section is a top-level part of the interface with its own stack of
@@ -64,6 +70,8 @@ func (s *section) top() common.Screen { return s.stack[len(s.stack)-1] }
 
 // Model is the root of the interface.
 type Model struct {
+	opt       Options
+	data      *model.Dataset
 	ctx       *common.Context
 	sessions  *session.Store
 	themeName string
@@ -78,6 +86,12 @@ type Model struct {
 	// the screen in view alone; the others catch up when they come into
 	// view, so that a keystroke does not rebuild every hidden screen.
 	seen map[common.Screen]int
+
+	// Presentation mode, the tour being played and the last command
+	// copied (present.go, tourplay.go, copy.go).
+	present presentation
+	tour    player
+	copied  string
 }
 
 // New builds the interface over a dataset.
@@ -86,25 +100,46 @@ func New(d *model.Dataset, opt Options) *Model {
 	if name == "" {
 		name = theme.Auto
 	}
-	ctx := &common.Context{
-		Data:  d,
-		Theme: theme.New(name, true),
-		Keys:  keys.NewGlobal(),
-		Year:  d.DefaultYear(),
+	m := &Model{opt: opt, data: d, sessions: opt.Sessions, themeName: name, help: help.New(), helpPage: components.NewHelpPage()}
+	m.present.dark = true // until the terminal says otherwise
+	m.build(theme.New(name, true))
+	m.tour.t = opt.Tour
+	if opt.Present || opt.Tour != nil {
+		m.setPresent(true)
 	}
-	m := &Model{ctx: ctx, sessions: opt.Sessions, themeName: name, help: help.New(), helpPage: components.NewHelpPage()}
+	return m
+}
+
+// build makes the context and every section's first screen, at the
+// dataset's default year: at the start, and again when a tour goes back a
+// step and replays the keys from the beginning.
+func (m *Model) build(th *theme.Theme) {
+	ctx := &common.Context{
+		Data:  m.data,
+		Theme: th,
+		Keys:  keys.NewGlobal(),
+		Year:  m.data.DefaultYear(),
+	}
+	m.ctx = ctx
 	m.sections = []*section{
 		{name: "Countries", stack: []common.Screen{countries.New(ctx)}},
 		{name: "Compare", stack: []common.Screen{compare.New(ctx)}},
-		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, opt.Sessions)}},
+		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, m.sessions)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 		{name: "Movement", stack: []common.Screen{movement.New(ctx)}},
 	}
+	// The section keys are as many as the sections, however many are
+	// added.
+	ctx.Keys = ctx.Keys.ForSections(len(m.sections))
+	m.active = 0
+	m.showHelp = false
 	m.seen = map[common.Screen]int{}
 	for _, s := range m.sections {
 		m.seen[s.top()] = ctx.Year
 	}
-	return m
+	if m.width > 0 {
+		m.resize()
+	}
 }
 
 // Init asks the terminal for its background colour when the theme follows
@@ -144,10 +179,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return m, m.startTour()
+
+	case tourMsgs:
+		return m, m.tourResults(msg)
 
 	case tea.BackgroundColorMsg:
-		if m.themeName == theme.Auto {
+		m.present.dark = msg.IsDark()
+		if m.themeName == theme.Auto && !m.present.on {
 			// Screens and components hold the theme by pointer: changing
 			// it in place restyles them all.
 			*m.ctx.Theme = *theme.New(theme.Auto, msg.IsDark())
@@ -216,6 +255,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.catchUp()
 
 	case tea.KeyPressMsg:
+		m.copied = "" // shown until the next key
+		if cmd, ok := m.tourKey(msg); ok {
+			return m, cmd
+		}
+		m.present.record(msg)
 		return m.key(msg)
 
 	case tea.MouseMsg:
@@ -270,6 +314,17 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.active = n
 		}
 		return m, nil
+	case key.Matches(msg, g.NextYear):
+		m.ctx.NextYear()
+		return m, m.catchUp()
+	case key.Matches(msg, g.PrevYear):
+		m.ctx.PrevYear()
+		return m, m.catchUp()
+	case key.Matches(msg, g.Present):
+		m.setPresent(!m.present.on)
+		return m, nil
+	case key.Matches(msg, g.Copy):
+		return m, m.copyCommand()
 	case key.Matches(msg, g.Back):
 		if !m.screen().Back() {
 			m.pop()
@@ -290,7 +345,8 @@ func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	mouse := msg.Mouse()
-	if click, ok := msg.(tea.MouseClickMsg); ok && mouse.Y == 0 {
+	top := m.captionLines() // a tour's caption stands above the tabs
+	if click, ok := msg.(tea.MouseClickMsg); ok && mouse.Y == top {
 		for i, span := range m.tabSpans() {
 			if click.X >= span[0] && click.X < span[1] {
 				m.active = i
@@ -298,18 +354,18 @@ func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if mouse.Y < headerLines || mouse.Y >= m.height-footerLines {
+	if mouse.Y < top+headerLines || mouse.Y >= m.height-footerLines {
 		return m, nil
 	}
 	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
-		msg.Y -= headerLines
+		msg.Y -= top + headerLines
 		return m, m.forward(msg)
 	case tea.MouseWheelMsg:
-		msg.Y -= headerLines
+		msg.Y -= top + headerLines
 		return m, m.forward(msg)
 	case tea.MouseReleaseMsg:
-		msg.Y -= headerLines
+		msg.Y -= top + headerLines
 		return m, m.forward(msg)
 	}
 	return m, nil
@@ -375,7 +431,7 @@ func (m *Model) pop() {
 }
 
 func (m *Model) bodySize() (int, int) {
-	return m.width, max(0, m.height-headerLines-footerLines)
+	return m.width, max(0, m.height-headerLines-footerLines-m.captionLines())
 }
 
 func (m *Model) resize() {
@@ -408,7 +464,7 @@ func (m *Model) View() tea.View {
 	if m.showHelp {
 		body = m.helpView(bodyH)
 	}
-	parts := []string{m.tabsLine(), m.crumbsLine(), bodyLines(body, m.width, bodyH), m.statusLine(), m.keysLine()}
+	parts := append(m.captionView(), m.tabsLine(), m.crumbsLine(), bodyLines(body, m.width, bodyH), m.statusLine(), m.keysLine())
 	v.SetContent(strings.Join(parts, "\n"))
 	return v
 }
@@ -556,6 +612,12 @@ func (m *Model) statusLine() string {
 }
 
 func (m *Model) keysLine() string {
+	if m.copied != "" {
+		return m.copiedLine()
+	}
+	if m.present.on {
+		return m.presentLine()
+	}
 	m.help.Styles = m.ctx.Theme.Help
 	bindings := m.screen().Keys().ShortHelp()
 	// While typing, only the input's keys work; a screen that claims ?

@@ -11,12 +11,23 @@ import (
 	"github.com/equitylandscape/equity/store/session"
 	"github.com/equitylandscape/equity/ui"
 	"github.com/equitylandscape/equity/ui/theme"
+	"github.com/equitylandscape/equity/ui/tour"
 )
 
 // explore runs the interactive explorer on the terminal.
 func explore(ctx context.Context, e env, opts *options) error {
 	if err := theme.Check(opts.theme); err != nil {
 		return usageError{err}
+	}
+	// A bad tour is said before the screen changes, and a tour keeps its
+	// checklists' answers in memory: playing one never writes over the
+	// facilitator's own.
+	var t *tour.Tour
+	if opts.tour != "" {
+		var err error
+		if t, err = tour.Load(opts.tour); err != nil {
+			return err
+		}
 	}
 	in, out := os.Stdin, e.stdout
 	if tty, _ := isTerminal(out); !tty || !isTTY(in) {
@@ -33,10 +44,10 @@ func explore(ctx context.Context, e env, opts *options) error {
 	// Checklists are kept in the user's data directory; without one they
 	// last while the program runs, and the checklist screen says so.
 	var sessions *session.Store
-	if dir, err := session.DefaultDir(); err == nil {
+	if dir, err := session.DefaultDir(); err == nil && t == nil {
 		sessions = session.New(dir)
 	}
-	root := ui.New(d, ui.Options{Theme: name, Sessions: sessions})
+	root := ui.New(d, ui.Options{Theme: name, Sessions: sessions, Present: opts.present, Tour: t})
 	p := tea.NewProgram(root, tea.WithContext(ctx), tea.WithOutput(out))
 	_, runErr := p.Run()
 	// Whatever ended the program, what the user wrote is kept; if it could

@@ -32,6 +32,8 @@ type options struct {
 	db      string
 	theme   string
 	noPager bool
+	present bool   // the explorer's presentation mode
+	tour    string // a tour file to play in it
 }
 
 // run executes the command line and returns the exit status: 0, 1 for a
@@ -86,6 +88,8 @@ func newRoot(e env) *cobra.Command {
 	root.PersistentFlags().StringVar(&opts.db, "db", "", "open this equity database instead of the bundled one (also $EQUITY_DB)")
 	root.PersistentFlags().BoolVar(&opts.noPager, "no-pager", false, "print long output directly, not through $PAGER (less -FRX)")
 	root.Flags().StringVar(&opts.theme, "theme", theme.Auto, "colours of the explorer: "+strings.Join(theme.Names(), ", ")+" (NO_COLOR gives mono)")
+	root.Flags().BoolVar(&opts.present, "present", false, "presentation mode for a shared screen: the keys pressed in the footer, high contrast (P toggles it)")
+	root.Flags().StringVar(&opts.tour, "tour", "", "play a tour file in presentation mode: space or → next step, ← back (see tours/)")
 	root.AddCommand(
 		newCountriesCmd(e, opts),
 		newCountryCmd(e, opts),

@@ -544,12 +544,12 @@ func TestVerdictKeys(t *testing.T) {
 		}
 		mustContain(t, c.key, plain(s), c.shown)
 	}
-	// Movement: → l N space forward, ← h p P back; n is "no", not next.
+	// Movement: → l N space forward, ← h p back; n is "no", not next.
 	for _, k := range []string{"right", "l", "N"} {
 		press(t, s, k)
 	}
 	mustContain(t, "forward", plain(s), "Question 4 of 4")
-	press(t, s, "left", "h", "p", "P")
+	press(t, s, "left", "h", "p")
 	mustContain(t, "back", plain(s), "Question 1 of 4")
 	press(t, s, "space")
 	mustContain(t, "space", plain(s), "Question 2 of 4")

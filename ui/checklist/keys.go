@@ -11,7 +11,7 @@ import (
 // The issue asks for y/n/? as the verdict and n/p to move between
 // questions; n cannot be both. n is "no" (a verdict is what the page is
 // for), and moving has its own keys: → l N space for the next question,
-// ← h p P for the previous one.
+// ← h p for the previous one (P is the root's presentation mode).
 type Keys struct {
 	keys.Movement // scroll the page (j k pgup pgdn g G)
 
@@ -58,7 +58,7 @@ func newKeys() Keys {
 		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike/keep")),
 		Scale:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "scale")),
 		Next:     key.NewBinding(key.WithKeys("right", "l", "N", "space"), key.WithHelp("→", "next")),
-		Prev:     key.NewBinding(key.WithKeys("left", "h", "p", "P"), key.WithHelp("←", "prev")),
+		Prev:     key.NewBinding(key.WithKeys("left", "h", "p"), key.WithHelp("←", "prev")),
 		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "report")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open country")),
 		Help:     key.NewBinding(key.WithKeys("H", "f1"), key.WithHelp("H", "help")),
@@ -108,7 +108,7 @@ func (h questionHelp) FullHelp() [][]key.Binding {
 			with(k.Write, "w", "write the Markdown report"),
 		},
 		{
-			with(k.Next, "→ l N space", "next question"), with(k.Prev, "← h p P", "previous question"),
+			with(k.Next, "→ l N space", "next question"), with(k.Prev, "← h p", "previous question"),
 			with(k.Down, "j k ↑ ↓", "scroll, select a country"), with(k.PageDown, "pgup pgdn", "page up, down"),
 			with(k.Bottom, "g G", "top, bottom"),
 			with(k.Open, "enter", "open the country selected"), with(k.Help, "H F1", "this help"),

@@ -240,6 +240,9 @@ func (s *Screen) ClaimsKey(msg tea.KeyPressMsg) bool {
 	if s.mode == reading && s.current().Form == model.FormScale && key.Matches(msg, s.keys.Scale) {
 		return true // 1–4 are the scale's points here; tab still switches sections
 	}
+	if s.mode == reading && key.Matches(msg, s.keys.Yes) {
+		return true // y is the verdict here; [ and ] still step the year
+	}
 	return (s.mode == reading || s.mode == helping) && key.Matches(msg, s.keys.Unsure)
 }
 

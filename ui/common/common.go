@@ -18,7 +18,7 @@ type Context struct {
 	Data  *model.Dataset
 	Theme *theme.Theme
 	Keys  keys.Global
-	// Year is the year every screen shows; the countries screen steps it.
+	// Year is the year every screen shows; the root steps it (y, Y).
 	Year int
 	// Marks are the countries marked for comparison, by ISO2, in the order
 	// they were marked.
@@ -61,6 +61,21 @@ func (c *Context) NextYear() {
 	}
 }
 
+// PrevYear steps the year shown back to the dataset's previous year, from
+// the first round to the last.
+func (c *Context) PrevYear() {
+	years := c.Data.Years
+	for i, y := range years {
+		if y == c.Year {
+			c.Year = years[(i+len(years)-1)%len(years)]
+			return
+		}
+	}
+	if len(years) > 0 {
+		c.Year = years[len(years)-1]
+	}
+}
+
 // Screen is one page of the interface: the countries table, a country, an
 // indicator. The root model draws the header and footer around its body.
 type Screen interface {
@@ -83,6 +98,14 @@ type Screen interface {
 	// Back handles esc: true when the screen used it (to clear a filter),
 	// false to let the root go back to the previous screen.
 	Back() bool
+}
+
+// Commander is a screen that can say which `equity` command prints what it
+// shows: the arguments after "equity", unquoted ("country", "NG", "--year",
+// "2022"). The root quotes them for the shell and puts them on the
+// clipboard.
+type Commander interface {
+	Command() []string
 }
 
 // KeyClaimer is a screen that uses, in its current state, a key the root

@@ -15,6 +15,16 @@ type Global struct {
 	NextSection key.Binding
 	PrevSection key.Binding
 	Section     key.Binding // 1–9: described once, matched by number
+	// The year every screen shows: y and ] forward, Y and [ back. A
+	// screen that types (a search, a note) or answers with y (a checklist)
+	// keeps the letter; the brackets still step there.
+	NextYear key.Binding
+	PrevYear key.Binding
+	// Present toggles the presentation mode (key echo, high contrast, a
+	// short footer); Copy shows the command that prints the screen and
+	// puts it on the clipboard.
+	Present key.Binding
+	Copy    key.Binding
 }
 
 // NewGlobal returns the global bindings.
@@ -27,7 +37,26 @@ func NewGlobal() Global {
 		NextSection: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous section")),
 		Section:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "go to section")),
+		NextYear:    key.NewBinding(key.WithKeys("y", "]"), key.WithHelp("y ]", "next year")),
+		PrevYear:    key.NewBinding(key.WithKeys("Y", "["), key.WithHelp("Y [", "previous year")),
+		Present:     key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "presentation mode")),
+		Copy:        key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "copy as command")),
 	}
+}
+
+// ForSections narrows the section keys to the sections there are, so that
+// the help says "1–6" when there are six, and 7 does nothing.
+func (g Global) ForSections(n int) Global {
+	n = max(1, min(n, 9))
+	ks := make([]string, n)
+	for i := range ks {
+		ks[i] = string(rune('1' + i))
+	}
+	g.Section = key.NewBinding(key.WithKeys(ks...), key.WithHelp("1–"+ks[n-1], "go to section"))
+	if n == 1 {
+		g.Section.SetHelp("1", "go to section")
+	}
+	return g
 }
 
 // ShortHelp is what the footer shows after a screen's own keys.
@@ -37,7 +66,7 @@ func (g Global) ShortHelp() []key.Binding {
 
 // FullHelp is the global column of the help overlay.
 func (g Global) FullHelp() []key.Binding {
-	return []key.Binding{g.Help, g.Back, g.NextSection, g.PrevSection, g.Section, g.Quit, g.ForceQuit}
+	return []key.Binding{g.Help, g.Back, g.NextSection, g.PrevSection, g.Section, g.NextYear, g.PrevYear, g.Copy, g.Present, g.Quit, g.ForceQuit}
 }
 
 // Page are the bindings of a page with things to open on it: a country's
