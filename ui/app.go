@@ -28,6 +28,7 @@ import (
 	"github.com/equitylandscape/equity/ui/keys"
 	"github.com/equitylandscape/equity/ui/movement"
 	"github.com/equitylandscape/equity/ui/theme"
+	"github.com/equitylandscape/equity/ui/worldmap"
 )
 
 // The smallest terminal the interface lays out for; smaller ones get one
@@ -99,6 +100,7 @@ func New(d *model.Dataset, opt Options) *Model {
 		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, opt.Sessions)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 		{name: "Movement", stack: []common.Screen{movement.New(ctx)}},
+		{name: "Map", stack: []common.Screen{worldmap.New(ctx)}},
 	}
 	m.seen = map[common.Screen]int{}
 	for _, s := range m.sections {
@@ -329,6 +331,7 @@ const (
 	sectionChecklists
 	sectionAbout
 	sectionMovement
+	sectionMap
 )
 
 // Flush finishes what screens still have to keep (a checklist's last

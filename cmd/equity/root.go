@@ -80,6 +80,7 @@ func newRoot(e env) *cobra.Command {
 		newImportCmd(e, opts),
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),
+		newMapCmd(e, opts),
 	)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// pflag's own words name Go's parser ("strconv.ParseInt: parsing
