@@ -29,6 +29,7 @@ import (
 	"github.com/equitylandscape/equity/ui/movement"
 	"github.com/equitylandscape/equity/ui/theme"
 	"github.com/equitylandscape/equity/ui/tour"
+	"github.com/equitylandscape/equity/ui/worldmap"
 )
 
 // The smallest terminal the interface lays out for; smaller ones get one
@@ -127,6 +128,7 @@ func (m *Model) build(th *theme.Theme) {
 		{name: "Checklists", stack: []common.Screen{checklist.NewPicker(ctx, m.sessions)}},
 		{name: "About", stack: []common.Screen{about.New(ctx)}},
 		{name: "Movement", stack: []common.Screen{movement.New(ctx)}},
+		{name: "Map", stack: []common.Screen{worldmap.New(ctx)}},
 	}
 	// The section keys are as many as the sections, however many are
 	// added.
@@ -385,6 +387,7 @@ const (
 	sectionChecklists
 	sectionAbout
 	sectionMovement
+	sectionMap
 )
 
 // Flush finishes what screens still have to keep (a checklist's last

@@ -567,6 +567,10 @@ func TestSections(t *testing.T) {
 			if c := dr.crumbs(); c != "Thriving Movement" {
 				t.Errorf("%s: crumbs %q", step, c)
 			}
+		case "Map":
+			if c := dr.crumbs(); !strings.HasPrefix(c, "Map") {
+				t.Errorf("%s: crumbs %q", step, c)
+			}
 		default:
 			if !strings.HasPrefix(dr.crumbs(), "Countries") {
 				t.Errorf("%s: crumbs %q", step, dr.crumbs())
@@ -703,5 +707,5 @@ func TestHostileDatasetInMemory(t *testing.T) {
 const aboutKey = "4"
 
 func sections() []string {
-	return []string{"Countries", "Compare", "Checklists", "About", "Movement"}
+	return []string{"Countries", "Compare", "Checklists", "About", "Movement", "Map"}
 }

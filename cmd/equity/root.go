@@ -99,6 +99,7 @@ func newRoot(e env) *cobra.Command {
 		newIndicatorsCmd(e, opts),
 		newInfoCmd(e, opts),
 		newManCmd(e),
+		newMapCmd(e, opts),
 	)
 	registerCompletions(root, newCompleter(e, opts))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -23,6 +23,10 @@ type Context struct {
 	// Marks are the countries marked for comparison, by ISO2, in the order
 	// they were marked.
 	Marks []string
+	// Shown are the countries the Countries screen's search, filter and
+	// region leave in its table, by ISO2; nil when they leave every one.
+	// The map greys the others.
+	Shown map[string]bool
 }
 
 // Marked reports whether a country is marked.

@@ -120,6 +120,13 @@ func (s *Screen) applyJump(jump bool) {
 		}
 		s.shown = append(s.shown, i)
 	}
+	s.ctx.Shown = nil
+	if len(s.shown) < len(s.rows) {
+		s.ctx.Shown = make(map[string]bool, len(s.shown))
+		for _, i := range s.shown {
+			s.ctx.Shown[s.rows[i].c.ISO2] = true
+		}
+	}
 	s.table.SetRows(tableRows{s})
 	cursor := 0
 	for n, i := range s.shown {
