@@ -518,44 +518,33 @@ func (d *Dataset) editedWikisText(c Country, year int) string {
 	return strings.Join(parts, "; ")
 }
 
-// readEditionsText names the editions a country reads most, in the year or
-// the latest year before it with readings (they are published for a few
-// years only), with their share of its views.
-func (d *Dataset) readEditionsText(c Country, year int) string {
-	at := 0
-	for _, y := range d.ReadingYears(c.ISO2) {
-		if y <= year {
-			at = y
-		}
+// readingFacts are 2.4's evidence of which editions a country reads: the
+// split of its Wikipedia views over editions as of the year (published
+// for June 2016 and June 2017 only), named with their shares as published,
+// and the share of them that went to the Wikipedias of the languages it
+// speaks. Both are real figures of their month, and say so.
+func (d *Dataset) readingFacts(c Country, year int) []Fact {
+	split := d.Editions(c.ISO2, year)
+	if len(split) == 0 {
+		return []Fact{textFact("Editions it reads", "not in this dataset for this year")}
 	}
-	var rs []Reading
-	for _, r := range d.Readings(c.ISO2, at) {
-		if r.Project != "all-projects" {
-			rs = append(rs, r)
-		}
-	}
-	if at == 0 || len(rs) == 0 {
-		return "not in this dataset for this year"
+	when := MonthName(split[0].Period) + ", Wikipedia views only, " + string(split[0].Class())
+	if src, ok := d.Source(split[0].Source); ok {
+		title, _, _ := strings.Cut(src.Title, ",")
+		when += ", " + title
 	}
 	var parts []string
-	for i, r := range rs {
-		if i == shownWikis {
-			parts = append(parts, fmt.Sprintf("%d more", len(rs)-shownWikis))
+	for i, r := range split {
+		if i == shownWikis && len(split) > shownWikis+1 {
+			parts = append(parts, fmt.Sprintf("%d more", len(split)-shownWikis))
 			break
 		}
-		if r.Share > 0 {
-			parts = append(parts, fmt.Sprintf("%s %.0f%%", r.Project, r.Share))
-		} else {
-			parts = append(parts, r.Project)
-		}
+		parts = append(parts, fmt.Sprintf("%s %s%%", d.EditionName(r), strconv.FormatFloat(r.Share, 'f', -1, 64)))
 	}
-	return strings.Join(parts, "; ") + fmt.Sprintf(" (%s)", periodOf(rs[0]))
-}
-
-// periodOf is when a reading was measured: its period, or its year.
-func periodOf(r Reading) string {
-	if r.Period != "" {
-		return r.Period
-	}
-	return strconv.Itoa(r.Year)
+	read := textFact("Editions it reads", strings.Join(parts, "; ")+" ("+when+")")
+	read.Class = split[0].Class()
+	pct, n := d.SpokenShare(c, split)
+	spoken := Fact{Label: "Its views on Wikipedias of its languages", Kind: FactPercent, Value: math.Min(pct, 100), OK: true, Class: split[0].Class(),
+		Text: fmt.Sprintf("%s, %s", plural(float64(n), "edition"), when)}
+	return []Fact{read, spoken}
 }

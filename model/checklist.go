@@ -949,8 +949,8 @@ func (d *Dataset) languages(a *Answer, c Country, year int) {
 	a.Facts = append(a.Facts,
 		textFact("Main languages and their Wikipedias", d.mainLanguagesText(c)),
 		textFact("Where its editors edit", d.editedWikisText(c, year)),
-		textFact("Editions it reads", d.readEditionsText(c, year)),
 	)
+	a.Facts = append(a.Facts, d.readingFacts(c, year)...)
 	wp, okW := d.Value(c.ISO2, IndWPEditors, year)
 	all, okA := d.Value(c.ISO2, IndAllEditors, year)
 	// A ratio of two counts is a derived figure: it gives neither count

@@ -228,6 +228,11 @@ func readNoise(db *rawDB, p *model.Parts, in interner) error {
 }
 
 func readReadings(db *rawDB, p *model.Parts, in interner) error {
+	n, err := db.one("SELECT count(*) FROM readings")
+	if err != nil {
+		return err
+	}
+	p.Readings = make([]model.Reading, 0, n)
 	const q = `SELECT iso2, project, year, period, views, lower, upper, share, source_id FROM readings`
 	return db.query(q, func(w row) error {
 		p.Readings = append(p.Readings, model.Reading{

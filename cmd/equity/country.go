@@ -17,7 +17,8 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 		Use:   "country CODE",
 		Short: "Everything known about one country: classifications, languages, scores and their inputs",
 		Long: "Prints one country's identity and classifications, population and access, languages and their\n" +
-			"Wikipedias, the wikis its editors work on (in an imported database), each domain's presence and\n" +
+			"Wikipedias, which Wikipedia editions it reads (June 2016/2017) and its English Wikipedia views month by\n" +
+			"month (2015–2021), the wikis its editors work on (in an imported database), each domain's presence and\n" +
 			"growth scores with its rank in its region and the world, and every input's value, rank and weight.\n" +
 			"A protected country's imported raw counts are given only as buckets (11–20), never exactly.\n" +
 			"CODE is an ISO alpha-2 or alpha-3 code or a name.",
@@ -43,6 +44,12 @@ func newCountryCmd(e env, opts *options) *cobra.Command {
 func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 	c := p.Country
 	sections := []report.Section{identitySection(c), contextSection(d, p), languagesSection(p)}
+	editions, editionsNote := editionsSection(d, p)
+	if editions != nil {
+		sections = append(sections, editions)
+	}
+	enwiki, enwikiNote := enwikiSections(d, p)
+	sections = append(sections, enwiki...)
 	wikisNote := ""
 	if w := wikisSection(d, p); w != nil {
 		sections = append(sections, w)
@@ -53,6 +60,8 @@ func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 		Sections: append(sections, scoresSection(d, p), inputsSection(d, p)),
 		Notes: notes(
 			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score.",
+			editionsNote,
+			enwikiNote,
 			wikisNote,
 			missingNote(d, p),
 			modeledNote(d),

@@ -74,7 +74,12 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 	if err != nil {
 		return nil, err
 	}
-	sources := append(append(append(realSources(), f.sources...), movementSources()...), model.Source{
+	rd, err := readReadings(sourcesDir, f.countries)
+	if err != nil {
+		return nil, err
+	}
+	rd.nameEditions(f.languages)
+	sources := append(append(append(append(realSources(), f.sources...), movementSources()...), rd.readingSources()...), model.Source{
 		ID: srcModel, Title: "Modeled Wikimedia activity (equity sample model)", Publisher: "equity project, cmd/mksample",
 		Year: lastYear, Licence: "CC0-1.0", URL: "",
 		Note: fmt.Sprintf("MODELED, not published data: generated with seed %d for %d–%d from the real covariates. Plausible at a glance, wrong in detail; do not cite.", Seed, firstYear, lastYear),
@@ -94,6 +99,7 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		Observations: append(f.observations, generate(f)...),
 		Bounds:       f.readership.bounds,
 		Missing:      f.readership.missing,
+		Readings:     rd.readings,
 		Movement:     mv,
 	})
 	if err != nil {

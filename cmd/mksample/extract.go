@@ -110,11 +110,19 @@ func extractSources(refDir, outDir string) error {
 	if err != nil {
 		return err
 	}
+	editions, err := extractEditions(refDir, countries)
+	if err != nil {
+		return err
+	}
+	enwiki, err := extractEnwiki(refDir, countries)
+	if err != nil {
+		return err
+	}
 
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", outDir, err)
 	}
-	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, wdi, wdiIndicators, wikis} {
+	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, wdi, wdiIndicators, wikis, editions, enwiki} {
 		if err := writeTable(filepath.Join(outDir, t.name), t); err != nil {
 			return err
 		}

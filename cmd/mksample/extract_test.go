@@ -18,6 +18,8 @@ const (
 var sourceFiles = []string{
 	"countries.csv",
 	"country_languages.csv",
+	"editions.csv",
+	"enwiki_views.csv",
 	"languages.csv",
 	"pageviews.csv",
 	"regional_devices.csv",

@@ -140,7 +140,7 @@ func (b *builder) pageviews(path string, countries []model.Country) {
 			if share != share { // NaN: not published
 				share = 0
 			}
-			r.readings = append(r.readings, model.Reading{ISO2: e.ISO2, Project: e.Project, Year: m.Year, Period: period,
+			r.readings = append(r.readings, model.Reading{ISO2: e.ISO2, Project: e.Project, Year: m.Year, Period: model.SplitPeriod(m.Year, m.Month),
 				Views: e.Views, Bounds: e.Bounds, Share: share, Source: id})
 		}
 	}

@@ -62,12 +62,21 @@ func TestBuildPageviews(t *testing.T) {
 	}
 	// The editions the US reads in June 2017, and in January 2019 on
 	// English Wikipedia.
-	rs := d.Readings("US", 2017)
-	if len(rs) == 0 || rs[0].Project != "en.wikipedia" || rs[0].Share != 91.3 {
-		t.Errorf("US readings 2017 = %+v; want English Wikipedia first, 91.3%%", rs)
+	// The imported split replaces the sample's of the same month (one
+	// split, not two), and the imported month replaces that month of the
+	// sample's English Wikipedia series.
+	rs := d.Editions("US", 2017)
+	if len(rs) != len(base.Editions("US", 2017)) || rs[0].Project != "en.wikipedia" || rs[0].Share != 91.3 || rs[0].Period != "2017-06 (Wikipedia only)" {
+		t.Errorf("US editions 2017 = %+v; want one split, English Wikipedia first, 91.3%%", rs)
 	}
-	if rs := d.Readings("US", 2019); len(rs) != 1 || rs[0].Project != "en.wikipedia" || rs[0].Period != "2019-01" {
-		t.Errorf("US readings 2019 = %+v", rs)
+	var jan2019 []model.Reading
+	for _, r := range d.ReadingSeries("US", "en.wikipedia") {
+		if r.Period == "2019-01" {
+			jan2019 = append(jan2019, r)
+		}
+	}
+	if len(jan2019) != 1 || jan2019[0].Source == "aqs-enwiki" || jan2019[0].Views != 2.5e9 {
+		t.Errorf("US English Wikipedia, January 2019 = %+v; want the imported month alone", jan2019)
 	}
 	basePV, _ := base.Provenance("US", model.IndPageviews, 2019)
 	if _, ok := d.Value("US", model.IndPageviews, 2019); !ok {

@@ -48,7 +48,9 @@ func render(ctx *common.Context, pr model.Profile, width int) []components.Line 
 	p.blank()
 	p.domains(d, pr, width >= wide)
 	p.blank()
-	p.languages(pr)
+	p.languages(d, pr)
+	p.editions(d, pr)
+	p.enwiki(d, pr)
 	p.wikis(d, pr)
 	if note := report.ModeledNote(d, "behind these scores"); note != "" {
 		p.blank()
@@ -393,7 +395,18 @@ func wikipedia(l model.LanguageInfo) string {
 	return l.Wikipedia.DB + " (" + state + ")"
 }
 
-func (p *page) languages(pr model.Profile) {
+// reads is the share of the country's Wikipedia views that went to a
+// language's Wikipedia in the split, "—" when the split does not name it.
+func reads(d *model.Dataset, rs []model.Reading, l model.LanguageInfo) string {
+	if l.HasWiki {
+		if v, ok := d.ShareOf(rs, l.Wikipedia); ok {
+			return report.Percent(v)
+		}
+	}
+	return "—"
+}
+
+func (p *page) languages(d *model.Dataset, pr model.Profile) {
 	th := p.th
 	n := len(pr.Languages)
 	if n == 0 {
@@ -402,6 +415,10 @@ func (p *page) languages(pr model.Profile) {
 	}
 	p.text(th.Heading.Render("Languages") + " " + th.Muted.Render(fmt.Sprintf("(%d, largest share first)", n)))
 	heads := []string{"Language", "Code", "Speakers", "Status", "Wikipedia"}
+	rs := split(d, pr)
+	if len(rs) > 0 {
+		heads = append(heads, "Reads")
+	}
 	widths := make([]int, len(heads))
 	for i, h := range heads {
 		widths[i] = ansi.StringWidth(h)
@@ -409,6 +426,9 @@ func (p *page) languages(pr model.Profile) {
 	rows := make([][]string, n)
 	for r, l := range pr.Languages {
 		rows[r] = []string{l.Name, l.Lang, report.Percent(l.PopulationPct), l.Status(), wikipedia(l)}
+		if len(rs) > 0 {
+			rows[r] = append(rows[r], reads(d, rs, l))
+		}
 		for i, c := range rows[r] {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
@@ -428,7 +448,7 @@ func (p *page) languages(pr model.Profile) {
 			if i > 0 {
 				b.WriteString(strings.Repeat(" ", gap))
 			}
-			if i == 2 {
+			if i == 2 || i == 5 {
 				b.WriteString(components.FitRight(style(i, c), widths[i]))
 			} else {
 				b.WriteString(components.Fit(style(i, c), widths[i]))
@@ -442,11 +462,18 @@ func (p *page) languages(pr model.Profile) {
 			switch {
 			case i == 1:
 				return th.Muted.Render(s)
-			case i == 4 && !l.HasWiki:
+			case i == 4 && !l.HasWiki, i == 5 && s == "—":
 				return th.Muted.Render(s)
 			}
 			return s
 		}))
+	}
+	if len(rs) > 0 {
+		note := fmt.Sprintf("Reads: that Wikipedia's share of the country's Wikipedia views, %s (%s); — not named in the split (in Other).",
+			model.MonthName(rs[0].Period), rs[0].Class())
+		for _, l := range components.Wrap(note, p.width) {
+			p.text(th.Muted.Render(l))
+		}
 	}
 }
 
