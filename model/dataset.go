@@ -252,7 +252,7 @@ func New(p Parts) (*Dataset, error) {
 		if d.Indicators[i].Derived() {
 			return nil, fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", o.ISO2, o.Indicator)
 		}
-		if d.Indicators[i].Facet != Context {
+		if d.Indicators[i].Facet != Context && !d.Indicators[i].MostRecent() {
 			years[o.Year] = true
 		}
 		byInd := d.obs[o.ISO2]
@@ -465,6 +465,9 @@ func (d *Dataset) DefaultYear() int {
 	years := map[DomainID]map[int]bool{}
 	for _, dom := range Domains() {
 		for _, ind := range d.Inputs(dom.ID, Presence) {
+			if ind.MostRecent() {
+				continue // scored in every year from the most recent figure
+			}
 			for _, byInd := range d.obs {
 				for _, p := range byInd[ind.ID] {
 					if years[dom.ID] == nil {
