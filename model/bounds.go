@@ -136,9 +136,14 @@ func Bucket(v float64) Bounds {
 
 // IsCount reports whether an indicator counts people or things (editors,
 // pageviews, affiliates) rather than measuring a share or an amount of
-// money.
+// money. National statistics (Access) are rates, and the affiliates' size
+// class and governance type are grades, not counts.
 func (i Indicator) IsCount() bool {
-	if i.Facet == Context || i.Derived() {
+	if i.Facet == Context || i.Derived() || i.MostRecent() {
+		return false
+	}
+	switch i.ID {
+	case IndAffMaxSize, IndAffGovernance, IndAffSizeGrowth:
 		return false
 	}
 	u := strings.ToLower(i.Unit)

@@ -50,12 +50,14 @@ func TestIsCountCatalog(t *testing.T) {
 		model.IndGrantsYearN:   true,
 		model.IndAffiliates:    true,
 		model.IndAffTenure:     true,
-		model.IndAffMembers:    true,
+		model.IndAffMaxSize:    false, // a grade
+		model.IndAffGovernance: false, // a grade
+		model.IndAffSizeGrowth: false, // a change of grade
 		model.IndPopulation:    false, // context: public figures
-		model.IndInternet:      false,
+		model.IndInternet:      false, // Access: a national rate
 		model.IndLiteracy:      false,
 		model.IndGDPPerCap:     false,
-		model.IndMobile:        false,
+		model.IndMobile:        false, // Access: per 100 people, not a count
 	}
 	for _, ind := range model.Catalog() {
 		want, listed := counts[ind.ID]

@@ -7,19 +7,20 @@ import "strings"
 // scores and never folded into them.
 type DomainID string
 
-// The scored domains, in the order the Equity Landscape lists them.
+// The scored domains, in the order the Equity Landscape lists them, then
+// Access, which the Foundation's pipeline scores beside them.
 const (
 	Readership DomainID = "readership"
 	Editorship DomainID = "editorship"
 	Programs   DomainID = "programs"
 	Grants     DomainID = "grants"
 	Affiliates DomainID = "affiliates"
+	Access     DomainID = "access"
 )
 
-// The context domains.
+// The context domains. Literacy is a context figure of the Access domain.
 const (
 	Population DomainID = "population"
-	Access     DomainID = "access"
 	Economy    DomainID = "economy"
 )
 
@@ -53,7 +54,8 @@ func Domains() []Domain {
 		{Editorship, "Editorship", "Editors", "How many people in the country edit, how many of them edit a lot, and how fast their number grows.", true},
 		{Programs, "Programs & Events Leadership", "Events", "How many people in the country organise and join Wikimedia events and programs.", true},
 		{Grants, "Grants Leadership", "Grants", "How much Wikimedia grant funding the country's communities lead, set against what money buys there.", true},
-		{Affiliates, "Affiliates Leadership", "Affil.", "How many recognised Wikimedia affiliates the country hosts, how long they have existed and how many members they have. Project-defined: the Equity Landscape has not published this domain's inputs.", false},
+		{Affiliates, "Affiliates Leadership", "Affil.", "How many recognised Wikimedia affiliates the country hosts, how large and how long-standing the largest and oldest are, how they are governed, and whether they grow: the inputs of the Foundation's pipeline. Project-defined weights: the Equity Landscape has not published this domain's.", false},
+		{Access, "Access", "Access", "How many people in the country can reach the internet and a mobile network, and how fast that grows: World Bank figures, the most recent published for each year. The Foundation's pipeline also scores Social Progress Index inputs and the GSMA Mobile Connectivity Index, which have no public copy here.", false},
 	}
 }
 
@@ -92,12 +94,21 @@ type Indicator struct {
 	Modeled  bool
 }
 
+// MostRecent reports whether a year without a figure of the indicator takes
+// the most recent earlier one, as the World Bank's "most recent value" and
+// the Foundation's pipeline do: the Access inputs, national statistics
+// published for some years only. Such a figure keeps its own year
+// (Provenance), and its decades of figures do not make the explorer's years.
+func (i Indicator) MostRecent() bool { return i.Domain == Access && i.Facet != Context }
+
 // Derived reports whether the indicator's values are computed from another
 // indicator rather than observed.
 func (i Indicator) Derived() bool { return i.GrowthOf != "" }
 
 // Catalog indicator ids. Context inputs are shared by several parts of the
-// program (the grants ratio, representation, the filter language).
+// program (the grants ratio, representation, the filter language). Internet
+// users and mobile subscriptions are scored inputs of Access now, and keep
+// their context ids so that databases and long CSVs that name them still do.
 const (
 	IndPopulation = "context.population"
 	IndInternet   = "context.internet_pct"
@@ -118,8 +129,10 @@ const (
 	IndGrantsHistN    = "grants.historic_count"
 	IndGrantsYearN    = "grants.annual_count"
 	IndAffiliates     = "affiliates.count"
+	IndAffMaxSize     = "affiliates.max_size"
 	IndAffTenure      = "affiliates.tenure_years"
-	IndAffMembers     = "affiliates.members"
+	IndAffGovernance  = "affiliates.governance"
+	IndAffSizeGrowth  = "affiliates.size_change"
 	growthSuffix      = "_growth"
 	growthUnit        = "% / year"
 	growthDefinition  = "Year-over-year change of "
@@ -161,12 +174,23 @@ func Catalog() []Indicator {
 		{ID: IndGrantsYearN, Domain: Grants, Facet: Presence, Name: "Annual grant count", Unit: "grants / year",
 			Definition: "Number of Wikimedia Foundation grants to the country's communities during the year.", Weight: 16.7, WeightPublished: true},
 
+		// The affiliates inputs are the Foundation's pipeline's
+		// (analytics-refinery, affiliate_leadership_input_metrics.hql), so
+		// that a user's own affiliates figures fit them; the weights are
+		// this project's.
 		{ID: IndAffiliates, Domain: Affiliates, Facet: Presence, Name: "Affiliates", Unit: "affiliates",
-			Definition: "Recognised Wikimedia affiliates (chapters, thematic organisations, user groups) based in the country at the end of the year.", Weight: 40},
+			Definition: "Recognised Wikimedia affiliates (chapters, thematic organisations, user groups) based in the country at the end of the year.", Weight: 30},
+		{ID: IndAffMaxSize, Domain: Affiliates, Facet: Presence, Name: "Largest affiliate size", Unit: "size class 1–5",
+			Definition: "The size class of the country's largest affiliate by members, 1 (smallest) to 5 (largest); 0 without an affiliate.", Weight: 25},
 		{ID: IndAffTenure, Domain: Affiliates, Facet: Presence, Name: "Affiliate tenure", Unit: "years",
-			Definition: "Years since recognition, summed over the country's affiliates: how long organised communities have existed there.", Weight: 30},
-		{ID: IndAffMembers, Domain: Affiliates, Facet: Presence, Name: "Affiliate members", Unit: "people",
-			Definition: "Members reported by the country's affiliates at the end of the year.", Weight: 30},
+			Definition: "Years from the recognition of the country's first affiliate to the end of the year: how long organised communities have existed there.", Weight: 25},
+		{ID: IndAffGovernance, Domain: Affiliates, Facet: Presence, Name: "Affiliate governance", Unit: "type 0–2",
+			Definition: "The most formal governance among the country's affiliates: 0 none, 1 by consensus, 2 an elected board.", Weight: 20},
+
+		{ID: IndInternet, Domain: Access, Facet: Presence, Name: "Internet users", Unit: "% of population",
+			Definition: "Share of the population using the internet (World Bank IT.NET.USER.ZS); a year without a figure takes the most recent earlier one, shown with its own year.", Weight: 50},
+		{ID: IndMobile, Domain: Access, Facet: Presence, Name: "Mobile subscriptions", Unit: "per 100 people",
+			Definition: "Mobile cellular subscriptions per 100 people (World Bank IT.CEL.SETS.P2); one person may hold several. A year without a figure takes the most recent earlier one, shown with its own year.", Weight: 50},
 	}
 
 	byID := make(map[string]Indicator, len(presence))
@@ -180,20 +204,22 @@ func Catalog() []Indicator {
 		growthOf(byID[IndAllEditors], 50, true),
 		growthOf(byID[IndGrantsYearUSD], 50, false),
 		growthOf(byID[IndGrantsYearN], 50, false),
-		growthOf(byID[IndAffMembers], 100, false),
+		growthOf(byID[IndInternet], 50, false),
+		growthOf(byID[IndMobile], 50, false),
+		// Observed, not computed: the pipeline's size growth (size_growth)
+		// is each affiliate's change of size class, the largest taken. Its
+		// id does not end in _growth, which names the computed rates.
+		{ID: IndAffSizeGrowth, Domain: Affiliates, Facet: Growth, Name: "Affiliate size growth", Unit: "size classes / year",
+			Definition: "The largest change of size class during the year among the country's affiliates (+1: one moved up a class); missing without an affiliate the year before.", Weight: 100},
 	}
 
 	context := []Indicator{
 		{ID: IndPopulation, Domain: Population, Facet: Context, Name: "Population", Unit: "people",
 			Definition: "People living in the country."},
-		{ID: IndInternet, Domain: Access, Facet: Context, Name: "Internet users", Unit: "% of population",
-			Definition: "Share of the population using the internet."},
 		{ID: IndLiteracy, Domain: Access, Facet: Context, Name: "Literacy", Unit: "% of population",
 			Definition: "Share of the population that can read and write."},
 		{ID: IndGDPPerCap, Domain: Economy, Facet: Context, Name: "GDP per capita (PPP)", Unit: "US$",
 			Definition: "Gross domestic product at purchasing power parity, divided by population."},
-		{ID: IndMobile, Domain: Access, Facet: Context, Name: "Mobile subscriptions", Unit: "per 100 people",
-			Definition: "Mobile cellular subscriptions per 100 people (World Bank IT.CEL.SETS.P2); one person may hold several."},
 	}
 
 	// Listed domain by domain, presence before growth, as screens show them.
@@ -215,13 +241,17 @@ func Catalog() []Indicator {
 // per capita is a single figure for most countries and would cancel anyway.
 func growthOf(p Indicator, weight float64, published bool) Indicator {
 	name := p.Name
+	def := growthDefinition + lowerFirst(name) + growthZeroBaseDef
+	if p.MostRecent() {
+		def = growthDefinition + lowerFirst(name) + ", from the figure of the year before the most recent one to the most recent one at or before the year; missing when either is absent or the first is zero."
+	}
 	return Indicator{
 		ID:              p.ID + growthSuffix,
 		Domain:          p.Domain,
 		Facet:           Growth,
 		Name:            name + " growth",
 		Unit:            growthUnit,
-		Definition:      growthDefinition + lowerFirst(name) + growthZeroBaseDef,
+		Definition:      def,
 		Weight:          weight,
 		WeightPublished: published,
 		GrowthOf:        p.ID,

@@ -23,9 +23,9 @@ func catalogByID(t *testing.T) map[string]model.Indicator {
 
 func TestCatalogIDsUnique(t *testing.T) {
 	byID := catalogByID(t)
-	// 15 presence + 7 growth + 5 context
-	if n := len(model.Catalog()); n != 27 || len(byID) != 27 {
-		t.Errorf("catalog has %d indicators (%d ids), want 27", n, len(byID))
+	// 18 presence + 9 growth + 3 context
+	if n := len(model.Catalog()); n != 30 || len(byID) != 30 {
+		t.Errorf("catalog has %d indicators (%d ids), want 30", n, len(byID))
 	}
 	// the exported ids name catalog entries
 	for _, id := range []string{
@@ -33,7 +33,8 @@ func TestCatalogIDsUnique(t *testing.T) {
 		model.IndDevices, model.IndPageviews, model.IndWPEditors, model.IndAllEditors, model.IndVeryActive,
 		model.IndOrganizers, model.IndParticipants, model.IndProgramGrants,
 		model.IndGrantsHistUSD, model.IndGrantsYearUSD, model.IndGrantsHistN, model.IndGrantsYearN,
-		model.IndAffiliates, model.IndAffTenure, model.IndAffMembers,
+		model.IndAffiliates, model.IndAffMaxSize, model.IndAffTenure, model.IndAffGovernance, model.IndAffSizeGrowth,
+		model.IndMobile,
 	} {
 		if _, ok := byID[id]; !ok {
 			t.Errorf("exported id %s is not in the catalog", id)
@@ -42,7 +43,7 @@ func TestCatalogIDsUnique(t *testing.T) {
 }
 
 func TestDomains(t *testing.T) {
-	want := []model.DomainID{model.Readership, model.Editorship, model.Programs, model.Grants, model.Affiliates}
+	want := []model.DomainID{model.Readership, model.Editorship, model.Programs, model.Grants, model.Affiliates, model.Access}
 	ds := model.Domains()
 	if len(ds) != len(want) {
 		t.Fatalf("%d domains, want %d", len(ds), len(want))
@@ -57,8 +58,8 @@ func TestDomains(t *testing.T) {
 		if n := utf8.RuneCountInString(d.Short); n == 0 || n > 8 {
 			t.Errorf("domain %s short heading %q has %d characters, want 1–8", d.ID, d.Short, n)
 		}
-		// only Affiliates is project-defined
-		if d.WeightsPublished != (d.ID != model.Affiliates) {
+		// only Affiliates and Access are project-defined
+		if d.WeightsPublished != (d.ID != model.Affiliates && d.ID != model.Access) {
 			t.Errorf("domain %s WeightsPublished = %v", d.ID, d.WeightsPublished)
 		}
 		got, ok := model.DomainByID(d.ID)
@@ -80,13 +81,16 @@ func TestCatalogScoredDomainsHavePresence(t *testing.T) {
 		count[ind.Domain][ind.Facet]++
 	}
 	// presence inputs per domain, from the Build 1 table (affiliates project-defined)
-	want := map[model.DomainID]int{model.Readership: 2, model.Editorship: 3, model.Programs: 3, model.Grants: 4, model.Affiliates: 3}
+	// and the pipeline's (affiliates: count, size, tenure, governance;
+	// access: internet users and mobile subscriptions)
+	want := map[model.DomainID]int{model.Readership: 2, model.Editorship: 3, model.Programs: 3, model.Grants: 4, model.Affiliates: 4, model.Access: 2}
 	for _, d := range model.Domains() {
 		if got := count[d.ID][model.Presence]; got != want[d.ID] {
 			t.Errorf("domain %s has %d presence inputs, want %d", d.ID, got, want[d.ID])
 		}
-		if count[d.ID][model.Context] != 0 {
-			t.Errorf("scored domain %s has context inputs", d.ID)
+		// literacy is Access's context figure, shown beside its score
+		if n := count[d.ID][model.Context]; n != 0 && !(d.ID == model.Access && n == 1) {
+			t.Errorf("scored domain %s has %d context inputs", d.ID, n)
 		}
 	}
 	if n := count[model.Programs][model.Growth]; n != 0 {
@@ -136,7 +140,7 @@ func TestCatalogWeightPublished(t *testing.T) {
 		if ind.Facet == model.Context {
 			continue
 		}
-		projectDefined := ind.Domain == model.Affiliates || (ind.Domain == model.Grants && ind.Facet == model.Growth)
+		projectDefined := ind.Domain == model.Affiliates || ind.Domain == model.Access || (ind.Domain == model.Grants && ind.Facet == model.Growth)
 		if ind.WeightPublished == projectDefined {
 			t.Errorf("%s WeightPublished = %v, want %v", ind.ID, ind.WeightPublished, !projectDefined)
 		}
@@ -154,6 +158,13 @@ func TestCatalogGrowthInputs(t *testing.T) {
 			continue
 		}
 		growth = append(growth, ind.ID)
+		if ind.ID == model.IndAffSizeGrowth {
+			// the pipeline's size growth is observed: a change of size class
+			if ind.Derived() {
+				t.Errorf("%s is computed from %s; the pipeline observes it", ind.ID, ind.GrowthOf)
+			}
+			continue
+		}
 		if !ind.Derived() {
 			t.Errorf("growth input %s has no GrowthOf", ind.ID)
 			continue
@@ -177,7 +188,8 @@ func TestCatalogGrowthInputs(t *testing.T) {
 		model.IndDevices + "_growth", model.IndPageviews + "_growth",
 		model.IndWPEditors + "_growth", model.IndAllEditors + "_growth",
 		model.IndGrantsYearUSD + "_growth", model.IndGrantsYearN + "_growth",
-		model.IndAffMembers + "_growth",
+		model.IndAffSizeGrowth,
+		model.IndInternet + "_growth", model.IndMobile + "_growth",
 	}
 	if strings.Join(growth, " ") != strings.Join(want, " ") {
 		t.Errorf("growth inputs = %v, want %v", growth, want)

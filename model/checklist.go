@@ -643,8 +643,9 @@ func (d *Dataset) otherAffiliates(a *Answer, s Subject, year int) {
 	own, okOwn := d.Value(c.ISO2, IndAffiliates, year)
 	a.Facts = append(a.Facts,
 		d.valueFact(c, "Affiliates in the country", IndAffiliates, FactCount, year),
-		d.valueFact(c, "Years of affiliate activity", IndAffTenure, FactCount, year),
-		d.valueFact(c, "Affiliate members", IndAffMembers, FactCount, year),
+		d.valueFact(c, "Years since the first affiliate", IndAffTenure, FactCount, year),
+		d.valueFact(c, "Largest affiliate size (class 1–5)", IndAffMaxSize, FactCount, year),
+		d.valueFact(c, "Affiliate governance (0 none, 1 consensus, 2 board)", IndAffGovernance, FactCount, year),
 	)
 	// The same space: countries of the same region where a main language of
 	// this one is also a main language. (Across the world, a language such

@@ -321,7 +321,7 @@ func clRisk(v float64) *float64 { return &v }
 func clIdle(iso2 string, dom model.DomainID) []model.Observation {
 	switch dom {
 	case model.Affiliates:
-		return []model.Observation{clObs(iso2, model.IndAffiliates, 0), clObs(iso2, model.IndAffTenure, 0), clObs(iso2, model.IndAffMembers, 0)}
+		return []model.Observation{clObs(iso2, model.IndAffiliates, 0), clObs(iso2, model.IndAffTenure, 0), clObs(iso2, model.IndAffMaxSize, 0), clObs(iso2, model.IndAffGovernance, 0)}
 	case model.Programs:
 		return []model.Observation{clObs(iso2, model.IndOrganizers, 0), clObs(iso2, model.IndParticipants, 0), clObs(iso2, model.IndProgramGrants, 0)}
 	case model.Editorship:
@@ -570,6 +570,7 @@ const (
 	lEG  = "Editorship growth"
 	lAP  = "Affiliates Leadership presence"
 	lAG  = "Affiliates Leadership growth"
+	lAcG = "Access growth"
 	lGP  = "Grants Leadership presence"
 	lGG  = "Grants Leadership growth"
 	lPP  = "Programs & Events Leadership presence"
@@ -1241,15 +1242,16 @@ func clAffiliatesData(ngAff float64) clData {
 		clObs("SL", model.IndAffiliates, 0),
 	}
 	if ngAff >= 0 {
-		obs = append(obs, clObs("NG", model.IndAffiliates, ngAff), clObs("NG", model.IndAffTenure, 12), clObs("NG", model.IndAffMembers, 150))
+		obs = append(obs, clObs("NG", model.IndAffiliates, ngAff), clObs("NG", model.IndAffTenure, 12), clObs("NG", model.IndAffMaxSize, 5), clObs("NG", model.IndAffGovernance, 2))
 	}
 	return clData{countries: countries, obs: obs}
 }
 
 const (
 	lAff      = "Affiliates in the country"
-	lAffYears = "Years of affiliate activity"
-	lAffMem   = "Affiliate members"
+	lAffYears = "Years since the first affiliate"
+	lAffSize  = "Largest affiliate size (class 1–5)"
+	lAffGov   = "Affiliate governance (0 none, 1 consensus, 2 board)"
 	lAffLang  = "Affiliates in countries of the region sharing a main language"
 )
 
@@ -1267,11 +1269,12 @@ func TestChecklist14OtherAffiliates(t *testing.T) {
 			data: clAffiliatesData(3),
 			// 3 ≥ 3 → crowded; CM 1 + GH 2 + NE 1 = 4 around (not India's 3)
 			signal: model.Weak, reason: "3 affiliates already in the country, 4 affiliates more in neighbours sharing a main language",
-			labels: []string{lAff, lAffYears, lAffMem, lAffLang},
+			labels: []string{lAff, lAffYears, lAffSize, lAffGov, lAffLang},
 			facts: []clFact{
 				{lAff, model.FactCount, true, 3, "", true},
 				{lAffYears, model.FactCount, true, 12, "", true},
-				{lAffMem, model.FactCount, true, 150, "", true},
+				{lAffSize, model.FactCount, true, 5, "", true},
+				{lAffGov, model.FactCount, true, 2, "", true},
 				{lAffLang, model.FactCount, true, 4, "", true},
 			},
 			title: lAffLang, mentions: ngMentions,
@@ -1464,11 +1467,12 @@ const (
 	lRegP   = "Programs & Events Leadership (population-weighted mean)"
 	lRegG   = "Grants Leadership (population-weighted mean)"
 	lRegA   = "Affiliates Leadership (population-weighted mean)"
+	lRegAc  = "Access (population-weighted mean)"
 	lRegN   = "Countries in the region"
 	noScore = "no country has a score"
 )
 
-var regionListLabels = []string{lRegR, lRegE, lRegP, lRegG, lRegA, lRegN}
+var regionListLabels = []string{lRegR, lRegE, lRegP, lRegG, lRegA, lRegAc, lRegN}
 
 // Use case 1 is asked of a country: of a region, every question says so,
 // with or without a requested amount, and draws no evidence.
@@ -1848,7 +1852,7 @@ func TestChecklist23Growth(t *testing.T) {
 			data:   clData{scores: []model.Score{clG(ng, R, 60), clG(ng, G, 75), clG(ng, E, 10)}},
 			signal: model.Strong, reason: "strong growth in readership 60.0, grants 75.0",
 			// Programs has no growth input in the catalog: no fact for it
-			labels: []string{lRG, lEG, lGG, lAG},
+			labels: []string{lRG, lEG, lGG, lAG, lAcG},
 			facts: []clFact{
 				{lRG, model.FactScore, true, 60, oneOfOne, true},
 				{lEG, model.FactScore, true, 10, oneOfOne, true},

@@ -254,7 +254,7 @@ func New(p Parts) (*Dataset, error) {
 		if d.Indicators[i].Derived() {
 			return nil, fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", o.ISO2, o.Indicator)
 		}
-		if d.Indicators[i].Facet != Context {
+		if d.Indicators[i].Facet != Context && !d.Indicators[i].MostRecent() {
 			years[o.Year] = true
 		}
 		byInd := d.obs[o.ISO2]

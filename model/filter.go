@@ -224,6 +224,8 @@ func fieldDefs() []fieldDef {
 			help: "People: population>10m (k, m, b: thousand, million, billion)"},
 		fieldDef{name: "internet", id: fieldContext, number: true, ind: IndInternet, example: "internet>50",
 			help: "Internet users, % of the population: internet<20"},
+		fieldDef{name: "mobile", id: fieldContext, number: true, ind: IndMobile, example: "mobile>100",
+			help: "Mobile subscriptions per 100 people: mobile<80"},
 		fieldDef{name: "literacy", id: fieldContext, number: true, ind: IndLiteracy, example: "literacy<60",
 			help: "Literacy, % of the population: literacy<60"},
 		fieldDef{name: "gdp", id: fieldContext, number: true, ind: IndGDPPerCap, example: "gdp<5k",
@@ -509,8 +511,8 @@ func (p *parser) field(from, to int) (fieldDef, Facet, *FilterError) {
 		return def, Overall, nil
 	}
 	if def.id != fieldScore {
-		return fieldDef{}, "", p.fail(baseEnd, to, "%s has no .%s: only the domain scores (readership, editorship, programs, grants, affiliates) have facets",
-			base, facetRaw)
+		return fieldDef{}, "", p.fail(baseEnd, to, "%s has no .%s: only the domain scores (%s) have facets",
+			base, facetRaw, domainIDs())
 	}
 	if facetRaw == "" {
 		return fieldDef{}, "", p.fail(baseEnd, to, "missing facet after %q: add presence, growth or overall", raw)
@@ -955,4 +957,13 @@ func appendFoldedRune(dst []byte, r rune) []byte {
 		r = '\''
 	}
 	return utf8.AppendRune(dst, unicode.ToLower(r))
+}
+
+// domainIDs lists the scored domains' ids: "readership, editorship, …".
+func domainIDs() string {
+	var ids []string
+	for _, d := range Domains() {
+		ids = append(ids, string(d.ID))
+	}
+	return strings.Join(ids, ", ")
 }

@@ -37,7 +37,7 @@ func filterDataset(t testing.TB) *Dataset {
 	t.Helper()
 	var context []Indicator
 	for _, ind := range Catalog() {
-		if ind.Facet == Context {
+		if ind.Facet == Context || ind.MostRecent() && !ind.Derived() {
 			context = append(context, ind)
 		}
 	}
@@ -564,7 +564,7 @@ func TestFilterShortNames(t *testing.T) {
 }
 
 const allFields = "region, subregion, continent, economic, class, market, protected, lang, wiki, " +
-	"readership, editorship, programs, grants, affiliates, population, internet, literacy, gdp, risk"
+	"readership, editorship, programs, grants, affiliates, access, population, internet, mobile, literacy, gdp, risk"
 
 func TestFilterErrors(t *testing.T) {
 	tests := []struct {
@@ -596,8 +596,8 @@ func TestFilterErrors(t *testing.T) {
 		{`population>10kb`, 13, 15, `unknown suffix "kb" in "10kb": use k, m or b (thousand, million, billion)`, 0},
 		{`population>"10x"`, 11, 16, `unknown suffix "x" in "10x": use k, m or b (thousand, million, billion)`, 0},
 
-		{`region.presence:x`, 6, 15, `region has no .presence: only the domain scores (readership, editorship, programs, grants, affiliates) have facets`, 0},
-		{`gdp.growth>3`, 3, 10, `gdp has no .growth: only the domain scores (readership, editorship, programs, grants, affiliates) have facets`, 0},
+		{`region.presence:x`, 6, 15, `region has no .presence: only the domain scores (readership, editorship, programs, grants, affiliates, access) have facets`, 0},
+		{`gdp.growth>3`, 3, 10, `gdp has no .growth: only the domain scores (readership, editorship, programs, grants, affiliates, access) have facets`, 0},
 		{`editorship.grwth>3`, 11, 16, `unknown facet "grwth"; did you mean growth?`, 0},
 		{`editorship.xyz>3`, 11, 14, `unknown facet "xyz"; use presence, growth or overall`, 0},
 		{`editorship.>3`, 10, 11, `missing facet after "editorship.": add presence, growth or overall`, 0},
@@ -849,7 +849,7 @@ func benchDataset(b *testing.B) *Dataset {
 		"Northern & Western Europe", "South Asia", "Sub-Saharan Africa"}
 	var context []Indicator
 	for _, ind := range Catalog() {
-		if ind.Facet == Context {
+		if ind.Facet == Context || ind.MostRecent() && !ind.Derived() {
 			context = append(context, ind)
 		}
 	}

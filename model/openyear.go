@@ -6,7 +6,8 @@ import (
 )
 
 // YearFigures counts one year's figures of the scored domains' presence
-// inputs by class, and the domains that have any.
+// inputs by class, and the domains that have any; inputs scored from their
+// most recent figure (Indicator.MostRecent) are left out.
 type YearFigures struct {
 	Real, Estimated, Modeled int
 	Domains                  map[DomainID]bool
@@ -51,6 +52,12 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 	out := map[int]YearFigures{}
 	for _, dom := range Domains() {
 		for _, ind := range d.Inputs(dom.ID, Presence) {
+			if ind.MostRecent() {
+				// Scored in every year from its most recent figure (the
+				// World Bank's access figures): it says nothing of which
+				// years the Wikimedia figures are published for.
+				continue
+			}
 			for _, byInd := range d.obs {
 				for _, p := range byInd[ind.ID] {
 					t := out[p.Year]

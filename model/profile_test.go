@@ -223,7 +223,7 @@ func TestProfileContextMissingIndicators(t *testing.T) {
 	p := profileParts()
 	var kept []model.Indicator
 	for _, ind := range p.Indicators {
-		if ind.ID != model.IndInternet && ind.ID != model.IndLiteracy {
+		if ind.ID != model.IndInternet && ind.ID != model.IndInternet+"_growth" && ind.ID != model.IndLiteracy {
 			kept = append(kept, ind)
 		}
 	}
@@ -296,11 +296,11 @@ func TestProfileDomains(t *testing.T) {
 		ids = append(ids, dp.Domain.ID)
 		growth = append(growth, dp.HasGrowth)
 	}
-	if want := []model.DomainID{"readership", "editorship", "programs", "grants", "affiliates"}; !slices.Equal(ids, want) {
+	if want := []model.DomainID{"readership", "editorship", "programs", "grants", "affiliates", "access"}; !slices.Equal(ids, want) {
 		t.Fatalf("Domains = %v, want one per scored domain in order %v", ids, want)
 	}
 	// every domain of the catalog has growth inputs but Programs
-	if want := []bool{true, true, false, true, true}; !slices.Equal(growth, want) {
+	if want := []bool{true, true, false, true, true, true}; !slices.Equal(growth, want) {
 		t.Errorf("HasGrowth = %v, want %v", growth, want)
 	}
 	if p.Domains[2].Domain.Name != "Programs & Events Leadership" {

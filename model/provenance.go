@@ -110,13 +110,24 @@ type cellKey = boundKey
 
 // Provenance returns where the observation of an indicator for a country in
 // a year comes from. A growth input is as good as the weaker of the two
-// years it rates, and cites the later one.
+// years it rates, and cites the later one. A MostRecent input's figure of an
+// earlier year says so in its period: "2022 (most recent value)".
 func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool) {
 	i, ok := d.indicator[indicator]
 	if !ok {
 		return Provenance{}, false
 	}
 	ind := d.Indicators[i]
+	if ind.Derived() && ind.MostRecent() {
+		prev, cur, ok := d.GrowthPoints(iso2, ind, year)
+		if !ok || !Comparable(prev.Class, cur.Class) {
+			return Provenance{}, false
+		}
+		pv := cur.Provenance
+		pv.Class = Weaker(cur.Class, prev.Class)
+		pv.Period = mostRecentPeriod(Point{Year: cur.Year, Provenance: Provenance{Period: fmt.Sprintf("%d–%d", prev.Year, cur.Year)}}, year)
+		return pv, true
+	}
 	if ind.Derived() {
 		now, ok1 := d.Provenance(iso2, ind.GrowthOf, year)
 		before, ok2 := d.Provenance(iso2, ind.GrowthOf, year-1)
@@ -125,6 +136,15 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 		}
 		now.Class = Weaker(now.Class, before.Class)
 		return now, true
+	}
+	if ind.MostRecent() {
+		p, ok := d.obs[iso2][indicator].upTo(year)
+		if !ok {
+			return Provenance{}, false
+		}
+		pv := p.Provenance
+		pv.Period = mostRecentPeriod(p, year)
+		return pv, true
 	}
 	s := d.obs[iso2][indicator]
 	j, found := slices.BinarySearchFunc(s, year, func(p Point, y int) int { return cmp.Compare(p.Year, y) })

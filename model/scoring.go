@@ -120,16 +120,15 @@ func CombineFacets(presence float64, hasPresence bool, growth float64, hasGrowth
 	}
 }
 
-// InputValue is what scoring ranks for an input: the observation itself, a
+// InputValue is what scoring ranks for an input: the observation itself (for
+// a MostRecent input, the most recent at or before the year), a
 // year-over-year rate for a growth input, or the observation divided by a
 // context figure for a Per input. It also returns the divisor used, if any.
 func (d *Dataset) InputValue(iso2 string, ind Indicator, year int) (value float64, divisor Point, ok bool) {
 	switch {
 	case ind.Derived():
-		s := d.obs[iso2][ind.GrowthOf]
-		prev, ok1 := s.point(year - 1)
-		cur, ok2 := s.point(year)
-		if !ok1 || !ok2 || !Comparable(prev.Class, cur.Class) {
+		prev, cur, ok := d.GrowthPoints(iso2, ind, year)
+		if !ok || !Comparable(prev.Class, cur.Class) {
 			return 0, Point{}, false
 		}
 		v, ok := GrowthRate(prev.Value, cur.Value)
@@ -145,8 +144,8 @@ func (d *Dataset) InputValue(iso2 string, ind Indicator, year int) (value float6
 		}
 		return raw / div.Value, div, true
 	default:
-		v, ok := d.Value(iso2, ind.ID, year)
-		return v, Point{}, ok
+		p, ok := d.FigureFor(iso2, ind, year)
+		return p.Value, Point{}, ok
 	}
 }
 
@@ -162,8 +161,12 @@ type FacetRanking struct {
 	Values [][]float64 // [input][country]; NaN where missing
 	Divs   [][]Point   // [input][country]; the divisor of a Per input
 	Ranks  [][]float64 // [input][country]; NaN where missing
-	Mean   []float64   // [country]; NaN where too little weight is present
-	Score  []float64   // [country]; the means ranked again; NaN where missing
+	// AsOf is the year of each figure ranked, [input][country], for the
+	// MostRecent inputs only (nil for the others): a figure of an earlier
+	// year stands for the year, and says so.
+	AsOf  [][]int
+	Mean  []float64 // [country]; NaN where too little weight is present
+	Score []float64 // [country]; the means ranked again; NaN where missing
 	// Idle marks countries with presence inputs that are all zero: they have
 	// no Mean and no Score (see NoActivity).
 	Idle  []bool
@@ -257,6 +260,14 @@ func (d *Dataset) rankFacet(domain DomainID, facet Facet, year int) FacetRanking
 			}
 			vals[c], divs[c] = v, div
 		}
+		var asOf []int
+		if ind.MostRecent() {
+			asOf = make([]int, len(r.ISO2))
+			for c, iso2 := range r.ISO2 {
+				asOf[c] = d.figureYear(iso2, ind, year)
+			}
+		}
+		r.AsOf = append(r.AsOf, asOf)
 		r.Values = append(r.Values, vals)
 		r.Divs = append(r.Divs, divs)
 		r.Ranks = append(r.Ranks, PercentileRanks(vals))
@@ -286,6 +297,23 @@ func (d *Dataset) rankFacet(domain DomainID, facet Facet, year int) FacetRanking
 	return r
 }
 
+// figureYear is the year of the figure of a MostRecent input that stands
+// for year, 0 when there is none.
+func (d *Dataset) figureYear(iso2 string, ind Indicator, year int) int {
+	if ind.Derived() {
+		_, cur, ok := d.GrowthPoints(iso2, ind, year)
+		if !ok {
+			return 0
+		}
+		return cur.Year
+	}
+	p, ok := d.FigureFor(iso2, ind, year)
+	if !ok {
+		return 0
+	}
+	return p.Year
+}
+
 // Idle reports whether a country's presence inputs in a domain are all zero
 // with enough of them present to score: it has no activity there, and no
 // presence score (see NoActivity). It is RankFacet's Idle for one country,
@@ -312,10 +340,14 @@ type InputExplanation struct {
 	Value     float64 // what was ranked (a rate for growth, a ratio for Per)
 	Divisor   Point   // the context figure a Per input was divided by
 	Present   bool
-	Rank      float64 // 0–100 among Among countries
-	Among     int     // countries that have this input
-	Weight    float64 // catalog weight
-	Share     float64 // weight renormalised over present inputs (sums to 1)
+	// AsOf is, for a MostRecent input, the year of the figure that stands
+	// for the year (for growth, the later of its two); 0 for the others,
+	// whose figures are always of the year.
+	AsOf   int
+	Rank   float64 // 0–100 among Among countries
+	Among  int     // countries that have this input
+	Weight float64 // catalog weight
+	Share  float64 // weight renormalised over present inputs (sums to 1)
 	// Contribution is Rank × Share: the contributions sum to the facet mean.
 	Contribution float64
 }
@@ -347,6 +379,9 @@ func (r FacetRanking) Explain(iso2 string) Explanation {
 			in.Value = r.Values[i][c]
 			in.Divisor = r.Divs[i][c]
 			in.Rank = r.Ranks[i][c]
+			if r.AsOf[i] != nil {
+				in.AsOf = r.AsOf[i][c]
+			}
 			e.PresentWeight += ind.Weight
 		}
 		e.Inputs = append(e.Inputs, in)

@@ -108,13 +108,13 @@ func TestIndicatorProtectedCounts(t *testing.T) {
 	for _, w := range []int{120, 80} {
 		view := tall(indicator.New(ctx, px, model.Editorship), w)
 		mustNotContain(t, view, protectedLeaks...)
-		mustContain(t, view, "4,321–4,330", "5,001–5,010", "(4,091–4,100 → 4,321–4,330)", "4,091–4,100 → 4,321–4,330", "protected: a bucket", report.Score(presence))
+		mustContain(t, view, "4,321–4,330", "5,001–5,010", "(4,091–4,100 → 4,321–4,330, ×", "4,091–4,100 → 4,321–4,330", "protected: a bucket", report.Score(presence))
 
 		view = tall(indicator.New(ctx, px, model.Readership), w)
 		mustContain(t, view, "7,919", "7,500 (2023) → 7,919 (2024)") // modeled: exact
 
 		view = tall(indicator.New(ctx, ox, model.Editorship), w)
-		mustContain(t, view, "4,327", "(real · 4,300–4,354)", "(4,000 → 4,327)", "4,000 (2023) → 4,327 (2024)")
+		mustContain(t, view, "4,327", "(real · 4,300–4,354)", "(4,000 → 4,327, ×", "4,000 (2023) → 4,327 (2024)")
 	}
 }
 

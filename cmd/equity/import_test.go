@@ -168,8 +168,9 @@ func TestImportThenInfo(t *testing.T) {
 			t.Errorf("input %s: the sample's real figure is now modeled", in.ID)
 		}
 	}
-	if len(doc.Inputs) != 20 {
-		t.Errorf("%d inputs, want 20", len(doc.Inputs))
+	// 18 presence inputs, the affiliates' observed size change, 3 context
+	if len(doc.Inputs) != 22 {
+		t.Errorf("%d inputs, want 22", len(doc.Inputs))
 	}
 	files := map[string]string{
 		"import-wb-sp.pop.totl": popFile,

@@ -114,7 +114,7 @@ func TestCountriesCSV(t *testing.T) {
 	if len(recs) != 251 {
 		t.Fatalf("%d records, want a header and 250 countries", len(recs))
 	}
-	want := []string{"iso2", "name", "region", "population", "internet_pct", "readership", "editorship", "programs", "grants", "affiliates", "modeled"}
+	want := []string{"iso2", "name", "region", "population", "internet_pct", "readership", "editorship", "programs", "grants", "affiliates", "access", "modeled"}
 	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
 		t.Errorf("header %v, want %v", recs[0], want)
 	}
@@ -171,14 +171,20 @@ func TestJSONCarriesProvenance(t *testing.T) {
 	if len(doc.Notes) == 0 || !strings.Contains(strings.Join(doc.Notes, " "), "MODELED") {
 		t.Errorf("notes %q do not say the figures are modeled", doc.Notes)
 	}
-	if len(doc.Scores) != 5 || len(doc.Inputs) != 22 {
-		t.Errorf("%d scores and %d inputs, want 5 and 22", len(doc.Scores), len(doc.Inputs))
+	if len(doc.Scores) != 6 || len(doc.Inputs) != 27 {
+		t.Errorf("%d scores and %d inputs, want 6 and 27", len(doc.Scores), len(doc.Inputs))
 	}
 	// Brazil's readership is estimated from published page views; its
-	// other activity figures are modeled.
+	// Access inputs are the World Bank's; its other activity figures are
+	// modeled.
 	estimated := map[string]bool{"Unique devices": true, "Pageviews": true, "Unique devices growth": true, "Pageviews growth": true}
+	real := map[string]bool{"Internet users": true, "Mobile subscriptions": true, "Internet users growth": true, "Mobile subscriptions growth": true}
 	for _, in := range doc.Inputs {
 		switch {
+		case real[in.Indicator]:
+			if in.Modeled || !strings.Contains(in.Source, "World Bank") {
+				t.Errorf("input %+v: want real, from the World Bank", in)
+			}
 		case estimated[in.Indicator] && (in.Modeled || !strings.Contains(in.Source, "estimated")):
 			t.Errorf("input %+v: want estimated, not modeled, citing its method", in)
 		case !estimated[in.Indicator] && (!in.Modeled || in.Source == ""):

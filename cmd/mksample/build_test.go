@@ -410,6 +410,11 @@ func TestCommittedAnswers(t *testing.T) {
 			model.IndDevices: srcDevicesEst, model.IndDevices + "_growth": srcDevicesEst,
 			model.IndPageviews: srcPageviewsEst, model.IndPageviews + "_growth": srcPageviewsEst,
 		}
+		// Access rests on the World Bank's real figures.
+		wantReal := map[string]string{
+			model.IndInternet: "wdi-it.net.user.zs", model.IndInternet + "_growth": "wdi-it.net.user.zs",
+			model.IndMobile: "wdi-it.cel.sets.p2", model.IndMobile + "_growth": "wdi-it.cel.sets.p2",
+		}
 		for _, ind := range d.Indicators {
 			if ind.Facet == model.Context {
 				want, ok := wantSource[ind.ID]
@@ -418,6 +423,11 @@ func TestCommittedAnswers(t *testing.T) {
 				}
 				if ind.Modeled || ind.SourceID != want {
 					t.Errorf("context %s: modeled %v, source %q; want real, from %q", ind.ID, ind.Modeled, ind.SourceID, want)
+				}
+				delete(wantSource, ind.ID)
+			} else if want, ok := wantReal[ind.ID]; ok {
+				if ind.Modeled || ind.SourceID != want {
+					t.Errorf("Access input %s: modeled %v, source %q; want real, from %q", ind.ID, ind.Modeled, ind.SourceID, want)
 				}
 				delete(wantSource, ind.ID)
 			} else if want := wantScored[ind.ID]; !ind.Modeled || ind.SourceID != cmp.Or(want, srcModel) {

@@ -95,9 +95,9 @@ func modelAll(f *facts) []model.Observation {
 		m := modeled{}
 		readership(cv, rng, m)
 		editorship(cv, rng, m)
-		affiliates(cv, rng, m)
+		pastTenure := affiliates(cv, rng, m)
 		programs(cv, rng, m)
-		grants(cv, rng, m)
+		grants(cv, rng, m, pastTenure)
 		for _, ind := range sortedIndicators(m) {
 			for year := firstYear; year <= lastYear; year++ {
 				if v, ok := m[ind][year]; ok {
@@ -335,8 +335,12 @@ func editorship(cv covariates, rng *rand.Rand, m modeled) {
 }
 
 // affiliates founds the country's affiliates by 2024 in proportion to its
-// editors, each with a recognition year and a membership that grows.
-func affiliates(cv covariates, rng *rand.Rand, m modeled) {
+// editors, each with a recognition year, a governance and a membership that
+// grows, and gives the pipeline's inputs: how many, the largest size class,
+// the years since the first, the most formal governance and the largest
+// change of size class. It returns the affiliates' summed tenure in the
+// first year, from which grants model their history.
+func affiliates(cv covariates, rng *rand.Rand, m modeled) float64 {
 	editors := m[model.IndWPEditors][lastYear]
 	n := 0.0
 	// A community of fewer than 15 Wikipedia editors (the median country
@@ -345,32 +349,91 @@ func affiliates(cv covariates, rng *rand.Rand, m modeled) {
 		n = poisson(rng, 0.45*math.Log2(1+editors/20))
 	}
 	type affiliate struct {
-		founded int
-		members float64
+		founded    int
+		members    float64
+		governance float64
 	}
+	// Governance has a stream of its own, so that the draws of rng, which
+	// programs and grants go on from, are what they were.
+	gov := rand.New(rand.NewPCG(Seed^0x676f76, hashCode(cv.iso2)))
 	var affs []affiliate
 	for i := 0; i < int(n); i++ {
 		// Chapters came first (2004–2012), user groups after 2013.
 		founded := 2013 + rng.IntN(12)
-		if i == 0 && cv.class == "Developed" {
+		chapter := i == 0 && cv.class == "Developed"
+		if chapter {
 			founded = 2004 + rng.IntN(9)
 		}
-		affs = append(affs, affiliate{founded, 12 + 40*lognormal(rng, 0.8)})
+		affs = append(affs, affiliate{founded, 12 + 40*lognormal(rng, 0.8), governance(gov, chapter)})
 	}
+	size := func(a affiliate, year int) float64 {
+		return sizeClass(a.members * math.Pow(1+classGrowth(cv.class)+0.03, float64(year-a.founded)))
+	}
+	var pastTenure float64
 	for year := firstYear; year <= lastYear; year++ {
-		var count, tenure, members float64
+		var count, maxSize, tenure, governance, summed float64
+		growth, grew := 0.0, false
 		for _, a := range affs {
 			if a.founded > year {
 				continue
 			}
 			count++
-			tenure += float64(year - a.founded)
-			members += a.members * math.Pow(1+classGrowth(cv.class)+0.03, float64(year-a.founded))
+			summed += float64(year - a.founded)
+			tenure = math.Max(tenure, float64(year-a.founded))
+			maxSize = math.Max(maxSize, size(a, year))
+			governance = math.Max(governance, a.governance)
+			if a.founded < year {
+				change := size(a, year) - size(a, year-1)
+				if !grew || change > growth {
+					growth, grew = change, true
+				}
+			}
+		}
+		if year == firstYear {
+			pastTenure = summed
 		}
 		m.set(model.IndAffiliates, year, count)
+		m.set(model.IndAffMaxSize, year, maxSize)
 		m.set(model.IndAffTenure, year, tenure)
-		m.set(model.IndAffMembers, year, round(members, 0))
+		m.set(model.IndAffGovernance, year, governance)
+		if grew {
+			m.set(model.IndAffSizeGrowth, year, growth)
+		}
 	}
+	return pastTenure
+}
+
+// sizeClass grades an affiliate by its members, 1 to 5, as the pipeline's
+// affiliate_size does; its thresholds are not published, these are the
+// project's: under 10, 10–24, 25–49, 50–99, 100 or more.
+func sizeClass(members float64) float64 {
+	switch {
+	case members < 10:
+		return 1
+	case members < 25:
+		return 2
+	case members < 50:
+		return 3
+	case members < 100:
+		return 4
+	}
+	return 5
+}
+
+// governance draws an affiliate's governance as the pipeline codes it: 0
+// none, 1 by consensus, 2 an elected board. Chapters have boards; a user
+// group mostly decides by consensus, and some have a board.
+func governance(rng *rand.Rand, chapter bool) float64 {
+	if chapter {
+		return 2
+	}
+	switch u := rng.Float64(); {
+	case u < 0.15:
+		return 2
+	case u < 0.75:
+		return 1
+	}
+	return 0
 }
 
 func programs(cv covariates, rng *rand.Rand, m modeled) {
@@ -395,10 +458,11 @@ func programs(cv covariates, rng *rand.Rand, m modeled) {
 
 // grants draws each year's grants from the country's editors and the
 // Foundation's focus, and keeps a running total that starts from a modeled
-// pre-2018 history where affiliates existed before.
-func grants(cv covariates, rng *rand.Rand, m modeled) {
+// pre-2018 history where affiliates existed before (pastTenure: their
+// summed years in the first year).
+func grants(cv covariates, rng *rand.Rand, m modeled, pastTenure float64) {
 	var histUSD, histN float64
-	if tenure := m[model.IndAffTenure][firstYear]; tenure > 0 {
+	if tenure := pastTenure; tenure > 0 {
 		histN = poisson(rng, 1.5*tenure*grantFocus(cv.class))
 		histUSD = histN * 9000 * lognormal(rng, 0.4)
 	}

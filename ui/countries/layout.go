@@ -27,6 +27,7 @@ const (
 const (
 	nameWidth       = 24
 	nameMinWidth    = 15
+	nameNarrowWidth = 14 // without the internet column, so 80 columns hold every domain
 	codeWidth       = 4
 	regionWidth     = 22
 	regionFullWidth = 39 // "Central & Eastern Europe & Central Asia"
@@ -37,14 +38,16 @@ const (
 	domainWide      = 5 + 1 + barWidth + 1 + 1
 	domainNarrow    = 5 + 1 + 1
 	gutterAndGaps   = 2 // the table's cursor and mark cells
-	domainsShown    = 5
 	columnGap       = 1
 	extraNameWidth  = 8 // the most a wide terminal adds to the name column
 )
 
 // layout is the columns chosen for a width. Columns drop by priority as the
 // terminal narrows: first the bars, then the region's full name, then the
-// code; past that the table scrolls sideways with the name frozen.
+// code, then (at 80 columns) the internet users, which the Access score
+// ranks, so that every domain still fits; past that the table scrolls
+// sideways with the name frozen. The status line names the sort column
+// when it is not shown.
 type layout struct {
 	kinds      []colKind
 	widths     []int
@@ -53,7 +56,7 @@ type layout struct {
 }
 
 func newLayout(width int) layout {
-	try := func(bars, fullRegion, code bool, name int) layout {
+	try := func(bars, fullRegion, code bool, name int, online bool) layout {
 		l := layout{bars: bars, fullRegion: fullRegion}
 		add := func(k colKind, w int) { l.kinds = append(l.kinds, k); l.widths = append(l.widths, w) }
 		add(colName, name)
@@ -66,8 +69,10 @@ func newLayout(width int) layout {
 			add(colRegion, regionAbbrW)
 		}
 		add(colPop, popWidth)
-		add(colInternet, internetWidth)
-		for i := range domainsShown {
+		if online {
+			add(colInternet, internetWidth)
+		}
+		for i := range len(model.Domains()) {
 			if bars {
 				add(colDomain+colKind(i), domainWide)
 			} else {
@@ -77,11 +82,12 @@ func newLayout(width int) layout {
 		return l
 	}
 	steps := []layout{
-		try(true, true, true, nameWidth),
-		try(false, true, true, nameWidth),
-		try(false, false, true, nameWidth),
-		try(false, false, false, nameWidth),
-		try(false, false, false, nameMinWidth),
+		try(true, true, true, nameWidth, true),
+		try(false, true, true, nameWidth, true),
+		try(false, false, true, nameWidth, true),
+		try(false, false, false, nameWidth, true),
+		try(false, false, false, nameMinWidth, true),
+		try(false, false, false, nameNarrowWidth, false),
 	}
 	for _, l := range steps {
 		if l.total() <= width {

@@ -26,10 +26,11 @@ type row struct {
 
 	pop, internet       float64
 	hasPop, hasInternet bool
-	score               [5]float64
-	hasScore            [5]bool
-	growth              [5]float64
-	hasGrowth           [5]bool
+	// by domain, in model.Domains() order
+	score     []float64
+	hasScore  []bool
+	growth    []float64
+	hasGrowth []bool
 }
 
 func newRow(d *model.Dataset, c model.Country) row {
@@ -60,7 +61,12 @@ func (r *row) refresh(d *model.Dataset, year int) {
 	r.pop, r.hasPop = p.Value, ok
 	p, ok = d.ContextAt(r.c.ISO2, model.IndInternet, year)
 	r.internet, r.hasInternet = p.Value, ok
-	for i, dom := range model.Domains() {
+	doms := model.Domains()
+	if len(r.score) != len(doms) {
+		r.score, r.hasScore = make([]float64, len(doms)), make([]bool, len(doms))
+		r.growth, r.hasGrowth = make([]float64, len(doms)), make([]bool, len(doms))
+	}
+	for i, dom := range doms {
 		r.score[i], r.hasScore[i] = d.Score(r.c.ISO2, dom.ID, model.Overall, year)
 		r.growth[i], r.hasGrowth[i] = d.Score(r.c.ISO2, dom.ID, model.Growth, year)
 	}

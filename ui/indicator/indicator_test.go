@@ -238,7 +238,9 @@ func TestRawValues(t *testing.T) {
 	prev, _ := d.Value("NG", model.IndWPEditors, year-1)
 	cur, _ := d.Value("NG", model.IndWPEditors, year)
 	rate, _ := model.GrowthRate(prev, cur)
-	detail := "(" + report.Number(prev) + " → " + report.Number(cur) + ")"
+	// and the pipeline's ratio, this year ÷ last
+	ratio, _ := model.GrowthRatio(prev, cur)
+	detail := "(" + report.Number(prev) + " → " + report.Number(cur) + fmt.Sprintf(", ×%.3f)", ratio)
 	wide := strings.Join(whole(t, ctx, "NG", model.Editorship, 200), "\n")
 	if !strings.Contains(wide, report.Signed(rate)+" "+detail) {
 		t.Errorf("no %q on the wide page:\n%s", report.Signed(rate)+" "+detail, wide)

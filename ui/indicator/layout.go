@@ -401,14 +401,27 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 		base, _ := d.Indicator(ind.GrowthOf)
 		prev, okPrev := d.Value(iso2, ind.GrowthOf, year-1)
 		cur, okCur := d.Value(iso2, ind.GrowthOf, year)
+		prevYear, curYear := year-1, year
+		if p, c, ok := d.GrowthPoints(iso2, ind, year); ok && ind.MostRecent() {
+			prev, okPrev, cur, okCur, prevYear, curYear = p.Value, true, c.Value, true, p.Year, c.Year
+		}
 		switch {
 		case in.Present:
 			// The rate is a derived figure, computed from the exact
 			// counts, and is shown as it is; the counts it runs between
 			// are shown as any count is (a protected country's imported
-			// ones as buckets).
+			// ones as buckets). The pipeline's ratio (this ÷ last) ranks
+			// alike and is shown beside it.
 			r.value = report.Signed(in.Value)
-			r.detail = "(" + s.shown(base, prev, year-1).Value + " → " + s.shown(base, cur, year).Value + ")"
+			span := ""
+			if curYear != year {
+				span = fmt.Sprintf("%d→%d: ", prevYear, curYear)
+			}
+			r.detail = "(" + span + s.shown(base, prev, prevYear).Value + " → " + s.shown(base, cur, curYear).Value
+			if ratio, ok := model.GrowthRatio(prev, cur); ok {
+				r.detail += fmt.Sprintf(", ×%.3f", ratio)
+			}
+			r.detail += ")"
 		case !okPrev:
 			r.detail = fmt.Sprintf("(no %d value)", year-1)
 		case prev == 0:
@@ -435,6 +448,10 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 		var parts []string
 		if pv, ok := d.Provenance(iso2, ind.ID, year); ok && pv.Class != model.ClassModeled {
 			parts = append(parts, string(pv.Class))
+		}
+		if in.AsOf != 0 && in.AsOf != year {
+			// The most recent figure stands for the year: its own year.
+			parts = append(parts, fmt.Sprintf("%d figure", in.AsOf))
 		}
 		switch {
 		case !o.Exact:
