@@ -46,7 +46,7 @@ func (d *Dataset) NoFigures(dom DomainID, year int) bool {
 
 // NoFiguresNote says a score is missing because the year has no figures of
 // its domain at all.
-const NoFiguresNote = "no figures this year"
+const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
 	out := map[int]YearFigures{}
@@ -188,4 +188,20 @@ func percent(share float64) string {
 		return "over 99%"
 	}
 	return fmt.Sprintf("%.0f%%", p)
+}
+
+// LatestFullYear is the latest year with figures in every scored domain
+// that has figures at all, or 0 when no year has: in the bundled sample,
+// the last year it models.
+func (d *Dataset) LatestFullYear() int {
+	for i := len(d.Years) - 1; i >= 0; i-- {
+		full := true
+		for _, dom := range Domains() {
+			full = full && !d.NoFigures(dom.ID, d.Years[i])
+		}
+		if full {
+			return d.Years[i]
+		}
+	}
+	return 0
 }

@@ -79,7 +79,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 func synthetic(tb testing.TB, n int) *model.Dataset {
 	tb.Helper()
 	src := sample(tb)
-	year := src.LatestYear()
+	year := src.LatestFullYear()
 	p := model.Parts{Meta: src.Meta, Sources: src.Sources, Indicators: src.Indicators, Languages: src.Languages, Wikis: src.Wikis}
 	for i := 0; len(p.Countries) < n; i++ {
 		for _, c := range src.Countries {

@@ -185,7 +185,7 @@ func TestCountriesFilterAndReverse(t *testing.T) {
 	if back := codes("--reverse"); back[0] != all[len(all)-1] || back[len(back)-1] != all[0] {
 		t.Errorf("--reverse by name: %v … %v", back[0], back[len(back)-1])
 	}
-	up, down := codes("--sort", "editorship"), codes("--sort", "editorship", "--reverse")
+	up, down := codes("--sort", "editorship", "--year", "2024"), codes("--sort", "editorship", "--reverse", "--year", "2024")
 	if up[0] == down[0] || len(up) != len(down) {
 		t.Errorf("editorship %v, reversed %v", up[:3], down[:3])
 	}

@@ -234,10 +234,10 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 	t := &report.TableSection{Key: "scores", Title: "Domains", Columns: []report.Column{
 		{Key: "domain", Title: "Domain", Flex: true, Min: minName},
 		{Key: "presence", Title: "Presence", Right: true},
-		{Key: "presence_in_region", Title: "In region", Right: true, Show: report.ForReaders},
+		{Key: "presence_in_region", Title: "In region", Right: true, Show: report.ForReaders, Drop: 4},
 		{Key: "presence_in_world", Title: "In world", Right: true, Show: report.ForReaders, Drop: 1},
 		{Key: "growth", Title: "Growth", Right: true},
-		{Key: "growth_in_region", Title: "In region", Right: true, Show: report.ForReaders},
+		{Key: "growth_in_region", Title: "In region", Right: true, Show: report.ForReaders, Drop: 3},
 		{Key: "growth_in_world", Title: "In world", Right: true, Show: report.ForReaders, Drop: 2},
 		{Key: "overall", Title: "Overall", Right: true},
 		{Key: "presence_region_rank", Show: report.ForScripts},

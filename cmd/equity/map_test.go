@@ -12,7 +12,7 @@ import (
 // `equity map --format svg --measure editorship` is well-formed SVG with one
 // shape per country of the map and a legend.
 func TestMapSVG(t *testing.T) {
-	out, errOut, status := equity(t, nil, "map", "--format", "svg", "--measure", "editorship")
+	out, errOut, status := equity(t, nil, "map", "--format", "svg", "--measure", "editorship", "--year", "2024")
 	if status != 0 || errOut != "" {
 		t.Fatalf("status %d, stderr %q", status, errOut)
 	}

@@ -61,7 +61,7 @@ func newContext() *common.Context {
 		Data:  dataset,
 		Theme: theme.New(theme.Mono, true),
 		Keys:  keys.NewGlobal(),
-		Year:  dataset.LatestYear(),
+		Year:  dataset.LatestFullYear(),
 	}
 }
 
@@ -464,7 +464,7 @@ func TestCorruptSession(t *testing.T) {
 	}
 	// The checklist goes on and saves afresh.
 	press(t, s, "y")
-	if got, err := st.LoadYear(1, "BR", dataset.LatestYear()); err != nil || got["1.1"].Answer != "yes" {
+	if got, err := st.LoadYear(1, "BR", dataset.LatestFullYear()); err != nil || got["1.1"].Answer != "yes" {
 		t.Errorf("after y: %v, %v", got, err)
 	}
 }
@@ -500,7 +500,7 @@ func TestSaveFails(t *testing.T) {
 	if got := strings.Join(s.Status(), " · "); got != "2 of 4 answered · saved" {
 		t.Errorf("status %q", got)
 	}
-	if v, err := st.LoadYear(1, "NG", dataset.LatestYear()); err != nil || v["1.1"].Answer != "yes" || v["1.2"].Answer != "no" {
+	if v, err := st.LoadYear(1, "NG", dataset.LatestFullYear()); err != nil || v["1.1"].Answer != "yes" || v["1.2"].Answer != "no" {
 		t.Errorf("saved %v, %v", v, err)
 	}
 }
@@ -519,7 +519,7 @@ func TestSavesInOrder(t *testing.T) {
 	}
 	s.Update(m2)
 	s.Update(m1)
-	if v, _ := st.LoadYear(1, "NG", dataset.LatestYear()); v["1.1"].Answer != "no" {
+	if v, _ := st.LoadYear(1, "NG", dataset.LatestFullYear()); v["1.1"].Answer != "no" {
 		t.Errorf("file holds %q, want the latest verdict", v["1.1"].Answer)
 	}
 	if got := strings.Join(s.Status(), " · "); got != "1 of 4 answered · saved" {
@@ -753,7 +753,7 @@ func TestPickerKeys(t *testing.T) {
 }
 
 func TestMatch(t *testing.T) {
-	all := candidates(dataset, useCase(t, 2), dataset.LatestYear())
+	all := candidates(dataset, useCase(t, 2), dataset.LatestFullYear())
 	first := func(q string) string {
 		got := match(all, q)
 		if len(got) == 0 {
@@ -966,7 +966,7 @@ func TestFlush(t *testing.T) {
 	if s.Capturing() {
 		t.Error("Flush left the note open")
 	}
-	v, err := st.LoadYear(1, "NG", dataset.LatestYear())
+	v, err := st.LoadYear(1, "NG", dataset.LatestFullYear())
 	if err != nil || v["1.1"].Answer != "yes" || v["1.1"].Note != "half a thought" {
 		t.Fatalf("after Flush: %+v, %v", v, err)
 	}
@@ -1058,7 +1058,7 @@ func TestVerdictBeforeLoad(t *testing.T) {
 	ctx := newContext()
 	st := session.New(t.TempDir())
 	uc, br := useCase(t, 1), country(t, "BR")
-	if _, err := st.Save(1, "BR", model.Verdicts{"1.2": {Answer: model.VerdictNo, Note: "kept"}}, session.Meta{Subject: "Brazil", Year: dataset.LatestYear()}); err != nil {
+	if _, err := st.Save(1, "BR", model.Verdicts{"1.2": {Answer: model.VerdictNo, Note: "kept"}}, session.Meta{Subject: "Brazil", Year: dataset.LatestFullYear()}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -1069,7 +1069,7 @@ func TestVerdictBeforeLoad(t *testing.T) {
 		t.Fatal("a verdict before the saved ones are read asked for a save")
 	}
 	run(t, sc, load) // the read arrives, and the save it was waiting for runs
-	got, err := st.LoadYear(1, "BR", dataset.LatestYear())
+	got, err := st.LoadYear(1, "BR", dataset.LatestFullYear())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1085,7 +1085,7 @@ func TestVerdictBeforeLoad(t *testing.T) {
 	if err := sc2.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = st.LoadYear(1, "BR", dataset.LatestYear())
+	got, _ = st.LoadYear(1, "BR", dataset.LatestFullYear())
 	if got["1.1"].Answer != model.VerdictYes || got["1.2"].Answer != model.VerdictUnsure || got["1.2"].Note != "kept" {
 		t.Errorf("after a flush before the read: %+v", got)
 	}

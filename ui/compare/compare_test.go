@@ -55,7 +55,7 @@ func newContext(marks ...string) *common.Context {
 		Data:  dataset,
 		Theme: theme.New(theme.Mono, true),
 		Keys:  keys.NewGlobal(),
-		Year:  dataset.LatestYear(),
+		Year:  dataset.LatestFullYear(),
 		Marks: marks,
 	}
 }
@@ -170,7 +170,7 @@ func TestRegionsShowEveryWikimediaRegion(t *testing.T) {
 			if full != 8 && abbr != 8 {
 				t.Errorf("%d whole names and %d abbreviations of 8 regions shown:\n%s", full, abbr, text)
 			}
-			if !strings.Contains(text, "Wikimedia regions, "+fmt.Sprint(dataset.LatestYear())) {
+			if !strings.Contains(text, "Wikimedia regions, "+fmt.Sprint(dataset.LatestFullYear())) {
 				t.Errorf("no heading naming the grouping and year:\n%s", text)
 			}
 			if !strings.Contains(text, "MODELED") {
@@ -222,7 +222,7 @@ func TestLayoutFollowsWidth(t *testing.T) {
 }
 
 func TestRatiosSayUnderAndOver(t *testing.T) {
-	agg := dataset.Aggregate(model.GroupWikimedia, dataset.LatestYear())
+	agg := dataset.Aggregate(model.GroupWikimedia, dataset.LatestFullYear())
 	s := open(newContext(), 200, 46)
 	text := plain(s)
 	for _, r := range agg.Regions {
@@ -284,7 +284,7 @@ func TestYearSteps(t *testing.T) {
 	if _, ok := msg.(common.YearChangedMsg); !ok {
 		t.Fatalf("y sent %T, want common.YearChangedMsg", msg)
 	}
-	want := years[0] // the latest wraps round to the first
+	want := years[(slices.Index(years, from)+1)%len(years)] // the latest wraps round to the first
 	if ctx.Year != want || ctx.Year == from {
 		t.Fatalf("y moved the year from %d to %d, want %d", from, ctx.Year, want)
 	}
@@ -298,8 +298,9 @@ func TestYearSteps(t *testing.T) {
 	}
 	// Again: the next year.
 	s.Update(run(press(s, "y")))
-	if ctx.Year != years[1] || !strings.Contains(plain(s), fmt.Sprint(years[1])) {
-		t.Errorf("second y: year %d, want %d", ctx.Year, years[1])
+	next := years[(slices.Index(years, want)+1)%len(years)]
+	if ctx.Year != next || !strings.Contains(plain(s), fmt.Sprint(next)) {
+		t.Errorf("second y: year %d, want %d", ctx.Year, next)
 	}
 }
 

@@ -43,7 +43,7 @@ func data(t *testing.T) *model.Dataset {
 }
 
 func newContext(d *model.Dataset) *common.Context {
-	return &common.Context{Data: d, Theme: theme.New(theme.Mono, true), Keys: keys.NewGlobal(), Year: d.LatestYear()}
+	return &common.Context{Data: d, Theme: theme.New(theme.Mono, true), Keys: keys.NewGlobal(), Year: d.LatestFullYear()}
 }
 
 // open builds the screen for a country's domain at a size.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -64,7 +65,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func newScreen(d *model.Dataset, w, h int) *movement.Screen {
-	ctx := &common.Context{Data: d, Theme: theme.New(theme.Mono, true), Keys: keys.NewGlobal(), Year: d.LatestYear()}
+	ctx := &common.Context{Data: d, Theme: theme.New(theme.Mono, true), Keys: keys.NewGlobal(), Year: d.LatestFullYear()}
 	s := movement.New(ctx)
 	s.SetSize(w, h)
 	return s
@@ -137,7 +138,10 @@ func TestMetricsPage(t *testing.T) {
 	}
 	// y steps the year of the computed figures.
 	press(s, "y")
-	if v := ansi.Strip(s.View()); !strings.Contains(v, "editors 2018 vs 2017") {
+	years := dataset.Years
+	y := years[(slices.Index(years, dataset.LatestFullYear())+1)%len(years)]
+	next := fmt.Sprintf("editors %d vs %d", y, y-1)
+	if v := ansi.Strip(s.View()); !strings.Contains(v, next) {
 		t.Errorf("after y: %s", strings.SplitN(v, "\n", 2)[0])
 	}
 }

@@ -136,6 +136,8 @@ type Observed struct {
 	// whether there is either.
 	Range    model.Bounds
 	HasRange bool
+	// Narrow is a range too narrow beside the figure to be worth reading.
+	Narrow bool
 }
 
 // Observe formats an observation v of an indicator for a country in a
@@ -167,6 +169,10 @@ func observe(d *model.Dataset, c model.Country, ind model.Indicator, v float64, 
 	o := Observed{Value: format(v), Exact: true}
 	if published && pub.Lower != pub.Upper {
 		o.Range, o.HasRange = pub, true
+		// A range under a thousandth of the figure (a count rounded up to
+		// the thousand, 380,114,001–380,115,000) says nothing the
+		// rounded figure does not: it stays in the range columns only.
+		o.Narrow = pub.Upper-pub.Lower < math.Abs(v)/1000
 	}
 	return o
 }
@@ -174,7 +180,7 @@ func observe(d *model.Dataset, c model.Country, ind model.Indicator, v float64, 
 // Text is the observation for reading: the value, with its published range
 // beside it ("1,270 (1,230–1,310)"), or the bucket alone.
 func (o Observed) Text() string {
-	if o.Exact && o.HasRange {
+	if o.Exact && o.HasRange && !o.Narrow {
 		return o.Value + " (" + Range(o.Range) + ")"
 	}
 	return o.Value
@@ -305,7 +311,12 @@ func modeledGroups(d *model.Dataset) (modeled, partly []string) {
 		case whole:
 			modeled = append(modeled, noun)
 		case part && len(mod) == len(all):
-			partly = append(partly, fmt.Sprintf("%s are %s", noun, rest(counts[all[0].ID])))
+			var sum model.ClassCount
+			for _, ind := range all {
+				c := counts[ind.ID]
+				sum.Real, sum.Estimated, sum.Modeled = sum.Real+c.Real, sum.Estimated+c.Estimated, sum.Modeled+c.Modeled
+			}
+			partly = append(partly, fmt.Sprintf("%s are %s", noun, rest(sum)))
 		default:
 			for _, ind := range mod {
 				if d.PartlyModeled(ind.ID) {
