@@ -88,11 +88,13 @@ type Model struct {
 	// view, so that a keystroke does not rebuild every hidden screen.
 	seen map[common.Screen]int
 
-	// Presentation mode, the tour being played and the last command
-	// copied (present.go, tourplay.go, copy.go).
+	// Presentation mode and the tour being played (present.go,
+	// tourplay.go).
 	present presentation
 	tour    player
-	copied  string
+	// notice is a line the footer shows until the next key: the command
+	// copied, or why the explorer opened on its year.
+	notice string
 }
 
 // New builds the interface over a dataset.
@@ -108,7 +110,34 @@ func New(d *model.Dataset, opt Options) *Model {
 	if opt.Present || opt.Tour != nil {
 		m.setPresent(true)
 	}
+	if opt.Tour == nil && m.ctx.Year == d.DefaultYear() {
+		m.notice = openingNotice(d.Opening(), d.LatestFullYear())
+	}
 	return m
+}
+
+// openingNotice says in one short line why the explorer opened on its
+// year, and what the year lacks: the first thing a person sees may be a
+// year of published page views alone.
+func openingNotice(o model.Opening, full int) string {
+	if o.Year == 0 {
+		return ""
+	}
+	why := fmt.Sprintf("%d: mostly published figures", o.Year)
+	if !o.Solid {
+		why = fmt.Sprintf("%d: the most domains, mostly modeled figures", o.Year)
+	}
+	if len(o.Without) > 0 {
+		names := make([]string, len(o.Without))
+		for i, dom := range o.Without {
+			names[i] = dom.Short
+		}
+		why += " · no " + strings.Join(names, ", ")
+		if full != 0 && full < o.Year {
+			why += fmt.Sprintf(" · Y: %d", full)
+		}
+	}
+	return why
 }
 
 // build makes the context and every section's first screen, at the
@@ -257,7 +286,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.catchUp()
 
 	case tea.KeyPressMsg:
-		m.copied = "" // shown until the next key
+		m.notice = "" // shown until the next key
 		if cmd, ok := m.tourKey(msg); ok {
 			return m, cmd
 		}
@@ -584,19 +613,16 @@ func (m *Model) statusLine() string {
 		// Another database than the bundled one: name it.
 		tail = append(tail, filepath.Base(d.Meta.Origin))
 	}
+	// The badge is the share of the year's Wikimedia activity figures
+	// that are real, estimated and modeled, with the marks the tables
+	// use; it stands out while any is modeled.
 	badge := ""
-	if m.ctx.Data.Modeled() {
-		// The bundled sample is modeled through; an imported database may
-		// still carry some of the sample's modeled inputs.
-		word := " sample data "
-		switch {
-		case m.ctx.Data.Meta.Kind == model.KindSample:
-		case m.ctx.Data.FullyModeled():
-			word = " modeled "
-		default:
-			word = " partly modeled "
+	figures := m.ctx.Data.YearFigures(m.ctx.Year)
+	if share := components.ClassShare(figures); share != "" {
+		badge = th.Status.Render(" " + share + " ")
+		if figures.Modeled > 0 {
+			badge = th.Badge.Render(" " + share + " ")
 		}
-		badge = th.Badge.Render(word)
 	}
 	end := strings.Join(tail, " · ")
 	head := strings.Join(m.screen().Status(), " · ")
@@ -615,8 +641,8 @@ func (m *Model) statusLine() string {
 }
 
 func (m *Model) keysLine() string {
-	if m.copied != "" {
-		return m.copiedLine()
+	if m.notice != "" {
+		return m.noticeLine()
 	}
 	if m.present.on {
 		return m.presentLine()

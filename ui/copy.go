@@ -15,11 +15,11 @@ import (
 func (m *Model) copyCommand() tea.Cmd {
 	c, ok := m.screen().(common.Commander)
 	if !ok || m.showHelp {
-		m.copied = "no command prints this screen"
+		m.notice = "no command prints this screen"
 		return nil
 	}
 	line := CommandLine(c.Command())
-	m.copied = "copied: " + line
+	m.notice = "copied: " + line
 	return tea.SetClipboard(line)
 }
 
@@ -53,8 +53,8 @@ func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// copiedLine is the footer's last line after C: the command, whole when it
+// noticeLine is the footer's last line after C: the command, whole when it
 // fits (the clipboard has it whole either way).
-func (m *Model) copiedLine() string {
-	return fitLine(" "+m.ctx.Theme.Strong.Render(m.copied), m.width)
+func (m *Model) noticeLine() string {
+	return fitLine(" "+m.ctx.Theme.Strong.Render(m.notice), m.width)
 }

@@ -33,14 +33,16 @@ func TestExploreFlow(t *testing.T) {
 			dr := newDriver(t, d, sz.w, sz.h)
 			home := dr.screen()
 			checkFrame(t, home, sz.w, sz.h)
-			mustContain(t, home, "1 Countries", "Countries", "250 of 250 countries", "sample data", "Afghanistan")
+			mustContain(t, home, "1 Countries", "Countries", "250 of 250 countries", "real 100%", "mostly published figures", "Afghanistan")
 			golden(t, fmt.Sprintf("home-%dx%d.txt", sz.w, sz.h), home)
 
 			// The opening year has published figures alone; the walk goes
 			// on a year back, where the sample models every domain.
 			dr.keys("Y")
 			year := d.Years[slices.Index(d.Years, d.DefaultYear())-1]
-			mustContain(t, dr.screen(), fmt.Sprint(year))
+			// The badge now counts estimated and modeled figures, with
+			// the marks the table carries.
+			mustContain(t, dr.screen(), fmt.Sprint(year), "~est.", "*modeled", "~", "*")
 
 			dr.keys("/")
 			dr.typing("nige")

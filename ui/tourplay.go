@@ -98,7 +98,7 @@ func (m *Model) tourKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // every step up to the one shown.
 func (m *Model) replay() {
 	m.build(m.ctx.Theme)
-	m.copied = ""
+	m.notice = ""
 	for _, st := range m.tour.t.Steps[:m.tour.step+1] {
 		m.tour.queue = append(m.tour.queue, st.Keys...)
 	}

@@ -272,7 +272,7 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 			note = "growth not measurable this year"
 		}
 		if !dp.Domain.WeightsPublished && note == "" {
-			note = "project-defined inputs"
+			note = "project-defined weights"
 		}
 		of := func(st model.Standing, fs model.FacetScore) report.Cell {
 			if !fs.OK || st.Of == 0 {
@@ -390,7 +390,7 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 	}
 	weight := fmt.Sprintf("%g", ind.Weight)
 	if !ind.WeightPublished {
-		weight += "*"
+		weight += "†"
 	}
 	modeled := pv.Class == model.ClassModeled || (!has && ind.Modeled)
 	return []report.Cell{

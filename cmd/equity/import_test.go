@@ -438,7 +438,8 @@ func TestImportedProtectedCount(t *testing.T) {
 }
 
 // The explorer opens an imported database: its status line names the file
-// and says the figures are partly modeled, and About names the files.
+// and gives the share of the year's figures by class, and About names the
+// files.
 func TestImportedDatabaseInTheExplorer(t *testing.T) {
 	t.Setenv("EQUITY_DATA", t.TempDir())
 	db, _, _ := importFixtures(t, t.TempDir())
@@ -454,8 +455,9 @@ func TestImportedDatabaseInTheExplorer(t *testing.T) {
 		t.Fatalf("%d lines:\n%s", len(lines), screen)
 	}
 	status := lines[len(lines)-2]
-	if !strings.Contains(status, "x.db") || !strings.Contains(status, "partly modeled") || strings.Contains(status, "sample data") {
-		t.Errorf("status line %q: want x.db and partly modeled", status)
+	// The badge is the opening year's share of figures by class.
+	if !strings.Contains(status, "x.db") || !strings.Contains(status, "real 100%") || strings.Contains(status, "sample data") {
+		t.Errorf("status line %q: want x.db and the year's share of real figures", status)
 	}
 	mustContain(t, "countries table", screen, "Afghanistan", "250 of 250 countries")
 

@@ -152,7 +152,7 @@ func (s *Screen) lines() []components.Line {
 		"A facet score (presence or growth) is the weighted mean of its inputs' ranks, the weights renormalised over the inputs a country has; less than half of the weight gives no score.",
 		"The facet scores are ranked again to 0–100, so the median country sits at 50. A domain's score is the mean of presence and growth, or presence alone where there is no growth.",
 		"Growth inputs are year-over-year rates; from a zero base a rate is missing, not infinite. Grant dollars are divided by GDP per capita (PPP).",
-		"Where the Equity Landscape is silent, this project's choice: a country whose presence inputs in a domain are all zero has no activity there and gets no presence score. The weights of Affiliates and Access, and grants growth, are project-defined (marked *).",
+		"Where the Equity Landscape is silent, this project's choice: a country whose presence inputs in a domain are all zero has no activity there and gets no presence score. The weights of Affiliates and Access, and grants growth, are project-defined (marked †).",
 		"Access (internet users %, mobile subscriptions per 100; growth: the change of each) is scored from the World Bank's real figures; a year without a figure takes the most recent earlier one (at most 5 years older), shown with its own year. Literacy stays a context figure, shown on the country screen and in checklist question 1.3.",
 		"Growth arrows: ▲ growth score of " + fmt.Sprint(model.GrowthStrong) + " or more, ▼ " + fmt.Sprint(model.GrowthWeak) + " or less, • in between.",
 	} {
@@ -164,7 +164,7 @@ func (s *Screen) lines() []components.Line {
 	for _, p := range []string{
 		"Growth: the pipeline takes a ratio, this year ÷ last (1.10); this project a rate, (this − last) ÷ last (+10%). Both rank countries alike; the indicator screen shows the ratio (×1.100) beside the rate.",
 		"Missing inputs: the pipeline counts a missing input as zero (COALESCE(x, 0)); this project leaves it out and renormalises the weights over the inputs present, and gives no score with less than half of the weight.",
-		"Access: the pipeline also scores two Social Progress Index inputs (access to basic knowledge, access to information) and the GSMA Mobile Connectivity Index; no public copy of them is here, so Access rests on the World Bank's two inputs. Its growth inputs are internet users' change and the connectivity index's; this project takes the change of the two inputs it has. Its weights are not published: these are project-defined (marked *).",
+		"Access: the pipeline also scores two Social Progress Index inputs (access to basic knowledge, access to information) and the GSMA Mobile Connectivity Index; no public copy of them is here, so Access rests on the World Bank's two inputs. Its growth inputs are internet users' change and the connectivity index's; this project takes the change of the two inputs it has. Its weights are not published: these are project-defined (marked †).",
 		"Affiliates: the inputs are the pipeline's (number of affiliates, the largest one's size class 1–5, its size growth, the years since the first one's recognition, the most formal governance: 0 none, 1 consensus, 2 board), so that your own affiliates figures fit them; the bundled figures are MODELED and the weights project-defined.",
 	} {
 		para(th.Text.Render, "• "+p)

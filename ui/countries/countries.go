@@ -520,7 +520,7 @@ func (t tableRows) Cell(r, col int) string {
 		return report.Percent(row.internet)
 	default:
 		i := int(c - colDomain)
-		return s.layout.domainCell(th, row.score[i], row.hasScore[i], row.growth[i], row.hasGrowth[i])
+		return s.layout.domainCell(th, row.score[i], row.hasScore[i], row.class[i], row.growth[i], row.hasGrowth[i])
 	}
 }
 

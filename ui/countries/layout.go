@@ -155,18 +155,23 @@ func (l layout) columns(sortBy sortKey, desc bool) []components.Column {
 
 // domainCell draws a domain's score, its bar when there is room, and the
 // growth arrow.
-func (l layout) domainCell(th *theme.Theme, score float64, ok bool, growth float64, hasGrowth bool) string {
+//
+// The score's class mark (~ estimated, * modeled) stands between the score
+// and the arrow, where a blank stood: a published score goes unmarked.
+func (l layout) domainCell(th *theme.Theme, score float64, ok bool, class model.Class, growth float64, hasGrowth bool) string {
 	num := th.Muted.Render("    —")
+	mark := " "
 	if ok {
 		num = fmt.Sprintf("%5.1f", score)
+		mark = components.ClassMark(th, class)
 	}
 	arrow := components.Arrow(th, model.GrowthSignal(growth), hasGrowth)
 	if !l.bars {
-		return num + " " + arrow
+		return num + mark + arrow
 	}
 	bar := components.Bar(th, score, barWidth)
 	if !ok {
 		bar = components.Fit("", barWidth)
 	}
-	return num + " " + bar + " " + arrow
+	return num + mark + bar + " " + arrow
 }

@@ -31,6 +31,7 @@ type row struct {
 	hasScore  []bool
 	growth    []float64
 	hasGrowth []bool
+	class     []model.Class // of the overall score
 }
 
 func newRow(d *model.Dataset, c model.Country) row {
@@ -65,10 +66,12 @@ func (r *row) refresh(d *model.Dataset, year int) {
 	if len(r.score) != len(doms) {
 		r.score, r.hasScore = make([]float64, len(doms)), make([]bool, len(doms))
 		r.growth, r.hasGrowth = make([]float64, len(doms)), make([]bool, len(doms))
+		r.class = make([]model.Class, len(doms))
 	}
 	for i, dom := range doms {
 		r.score[i], r.hasScore[i] = d.Score(r.c.ISO2, dom.ID, model.Overall, year)
 		r.growth[i], r.hasGrowth[i] = d.Score(r.c.ISO2, dom.ID, model.Growth, year)
+		r.class[i], _ = d.ScoreClass(r.c.ISO2, dom.ID, model.Overall, year)
 	}
 }
 

@@ -179,7 +179,7 @@ func TestProtectedCountry(t *testing.T) {
 	checkFrame(t, view, 80, 20)
 	// Wrapped at 80 columns, but all there and the domains still in view.
 	plain := strings.Join(strings.Fields(ansi.Strip(view)), " ")
-	mustContain(t, "CN 80x20", plain, model.ProtectionNote, "Readership", "Affiliates*")
+	mustContain(t, "CN 80x20", plain, model.ProtectionNote, "Readership", "Affiliates†")
 }
 
 func TestCountryWithoutRegion(t *testing.T) {

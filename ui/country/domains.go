@@ -135,7 +135,7 @@ func domainName(dom model.Domain, full bool) string {
 		name = strings.TrimSuffix(name, " Leadership")
 	}
 	if !dom.WeightsPublished {
-		name += "*"
+		name += components.MarkProjectDefined
 	}
 	return name
 }
@@ -273,7 +273,7 @@ func (p *page) domains(d *model.Dataset, pr model.Profile, wideNames bool) {
 		return " " + components.Bar(th, score, n)
 	}
 
-	anyProjectDefined := false
+	anyProjectDefined, anyMarked := false, false
 	for i, dp := range pr.Domains {
 		if !dp.Domain.WeightsPublished {
 			anyProjectDefined = true
@@ -287,11 +287,17 @@ func (p *page) domains(d *model.Dataset, pr model.Profile, wideNames bool) {
 		if l.trend == 0 {
 			overallW = l.overallW()
 		}
+		// The overall score's class mark (~ estimated, * modeled) takes
+		// the cell after it.
+		mark := " "
 		if dp.Overall.OK {
-			b.WriteString(components.FitRight(report.Score(dp.Overall.Score), overallW))
+			b.WriteString(components.FitRight(report.Score(dp.Overall.Score), overallW-1))
+			mark = components.ClassMark(th, dp.Class)
+			anyMarked = anyMarked || dp.Class == model.ClassEstimated || dp.Class == model.ClassModeled
 		} else {
-			b.WriteString(muted(components.FitRight("—", overallW)))
+			b.WriteString(muted(components.FitRight("—", overallW-1)))
 		}
+		b.WriteString(mark)
 		if l.trend > 0 {
 			b.WriteString(" " + components.Fit(components.Sparkline(trendValues(d.Years, dp.Trend, l.trend)), l.trend))
 		}
@@ -322,8 +328,11 @@ func (p *page) domains(d *model.Dataset, pr model.Profile, wideNames bool) {
 	// One line of key at 80 columns, so that languages show on the
 	// first page; the help and the indicator screen say the rest.
 	read := "0–100, 50 = median · rank 1 = top · growth ▲ strong ▼ weak • middling"
+	if anyMarked {
+		read += " · " + components.MarkEstimated + " estimated " + components.MarkModeled + " modeled"
+	}
 	if anyProjectDefined {
-		read += " · * project-defined"
+		read += " · " + components.MarkProjectDefined + " project-defined"
 	}
 	for _, line := range components.Wrap(read, p.width) {
 		p.text(muted(line))

@@ -261,7 +261,7 @@ func TestRawValues(t *testing.T) {
 	if !strings.Contains(grants, want) {
 		t.Errorf("no %q:\n%s", want, grants)
 	}
-	if !strings.Contains(grants, "50*") || !strings.Contains(grants, "project-defined") {
+	if !strings.Contains(grants, "50†") || !strings.Contains(grants, "project-defined") {
 		t.Error("grants growth weights are not marked project-defined")
 	}
 }

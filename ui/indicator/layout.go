@@ -101,9 +101,9 @@ func (s *Screen) intro(p *writer) {
 // inputs and weights or this project chose them.
 func (s *Screen) provenance() string {
 	const published = "published by the Equity Landscape (Build 1 metrics schema)"
-	const own = "project-defined (weights marked *); the Equity Landscape has not published them"
+	const own = "project-defined (weights marked †); the Equity Landscape has not published them"
 	if !s.domain.WeightsPublished {
-		return "Inputs and weights: project-defined (weights marked *); the Equity Landscape has not published this domain's inputs."
+		return "Inputs and weights: project-defined (weights marked †); the Equity Landscape has not published this domain's inputs."
 	}
 	p, g := !projectWeight(s.f.presence), !s.f.hasGrowth || !projectWeight(s.f.growth)
 	switch {
@@ -394,7 +394,7 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 	r := inputRow{name: ind.Name, value: "—", rank: "—", share: "—", adds: "—"}
 	r.weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
 	if !ind.WeightPublished {
-		r.weight += "*"
+		r.weight += components.MarkProjectDefined
 	}
 	switch {
 	case ind.Derived():
@@ -512,7 +512,7 @@ func (s *Screen) facetSection(p *writer, t *inputTable, e model.Explanation) {
 		p.para(th.Strong, "No score: "+s.reason(e)+".", 0)
 	}
 	if projectWeight(e) {
-		p.para(th.Muted, "* weight chosen by this project: the Equity Landscape has not published one.", 0)
+		p.para(th.Muted, "† weight chosen by this project: the Equity Landscape has not published one.", 0)
 	}
 
 	// What each input is, and where it comes from.
