@@ -149,8 +149,9 @@ func TestImportThenInfo(t *testing.T) {
 	estimated := map[string]string{
 		model.IndDevices: "Unique devices 2018–2024 estimated: a region's real total split by page view share (equity project)",
 		model.IndPageviews: "Wikipedia Views Visualized, June 2016: Wikipedia page views by country; Wikipedia Views Visualized, June 2017: Wikipedia page views by country; " +
-			"Page views 2018–2024 estimated: log-linear between each country's June 2017 and September 2025 figures (equity project); " +
-			"Wikistats 2: All projects, Reading, Page views by country, September 2025",
+			"Page views 2018–2024 estimated: log-linear between each country's nearest real figures (equity project); " +
+			"Wikistats 2: All projects, Reading, Page views by country, September 2025; " +
+			"Page views of the eleven largest countries, January 2022 and January 2023 (WMF movement metrics)",
 	}
 	contextReal := map[string]bool{model.IndInternet: true, model.IndLiteracy: true, model.IndGDPPerCap: true, model.IndMobile: true}
 	for _, in := range doc.Inputs {

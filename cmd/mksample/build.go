@@ -79,7 +79,8 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		return nil, err
 	}
 	rd.nameEditions(f.languages)
-	sources := append(append(append(append(realSources(), f.sources...), movementSources()...), rd.readingSources()...), model.Source{
+	modeled, calibrated := f.editors.calibrateEditors(f.countries, generate(f))
+	sources := append(append(append(append(append(realSources(), f.sources...), movementSources()...), rd.readingSources()...), f.editors.editorSources(calibrated)...), model.Source{
 		ID: srcModel, Title: "Modeled Wikimedia activity (equity sample model)", Publisher: "equity project, cmd/mksample",
 		Year: lastYear, Licence: "CC0-1.0", URL: "",
 		Note: fmt.Sprintf("MODELED, not published data: generated with seed %d for %d–%d from the real covariates. Plausible at a glance, wrong in detail; do not cite.", Seed, firstYear, lastYear),
@@ -96,7 +97,7 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		Indicators:   indicators,
 		Languages:    f.languages,
 		Wikis:        f.wikis,
-		Observations: append(f.observations, generate(f)...),
+		Observations: append(f.observations, modeled...),
 		Bounds:       f.readership.bounds,
 		Missing:      f.readership.missing,
 		Readings:     rd.readings,

@@ -110,6 +110,16 @@ func extractSources(refDir, outDir string) error {
 	if err != nil {
 		return err
 	}
+	regionEditors, err := extractRegionEditors(filepath.Join(refDir, refRegionEditors), countries)
+	if err != nil {
+		return err
+	}
+	topReaders, err := extractTopReaders(filepath.Join(refDir, refTopCountries), countries)
+	if err != nil {
+		return err
+	}
+	pageviews.rows = append(pageviews.rows, topReaders...)
+	sortRows(pageviews.rows, 2)
 	editions, err := extractEditions(refDir, countries)
 	if err != nil {
 		return err
@@ -122,7 +132,7 @@ func extractSources(refDir, outDir string) error {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", outDir, err)
 	}
-	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, wdi, wdiIndicators, wikis, editions, enwiki} {
+	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, regionEditors, wdi, wdiIndicators, wikis, editions, enwiki} {
 		if err := writeTable(filepath.Join(outDir, t.name), t); err != nil {
 			return err
 		}

@@ -23,6 +23,7 @@ var sourceFiles = []string{
 	"languages.csv",
 	"pageviews.csv",
 	"regional_devices.csv",
+	"regional_editors.csv",
 	"territories.csv",
 	"wdi.csv",
 	"wdi_indicators.csv",

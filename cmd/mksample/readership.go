@@ -93,31 +93,34 @@ func readReadership(dir string, countries []model.Country) (readershipFacts, err
 		views[iso2] = append(views[iso2], realViews{year: year, month: month, views: v[0], source: r["source"]})
 		rf.observations = append(rf.observations, model.Observation{ISO2: iso2, Indicator: model.IndPageviews, Year: year, Value: v[0],
 			Provenance: model.Provenance{Class: model.ClassReal, Source: r["source"], Period: period}})
-		rf.bounds = append(rf.bounds, model.BoundObservation{ISO2: iso2, Indicator: model.IndPageviews, Year: year, Bounds: model.Bounds{Lower: v[1], Upper: v[2]}})
+		if v[1] != v[2] {
+			rf.bounds = append(rf.bounds, model.BoundObservation{ISO2: iso2, Indicator: model.IndPageviews, Year: year, Bounds: model.Bounds{Lower: v[1], Upper: v[2]}})
+		}
 	}
 
-	// Page views of the years between: log-linear from the latest real
-	// figure before them to the 2025 one.
-	estimated := map[string]map[int]float64{} // ISO2 → year → views
+	// Page views of the years between: log-linear between the nearest real
+	// figures before and after each year (June 2016 or 2017, January 2022
+	// and 2023 for the eleven largest countries, September 2025).
+	estimated := map[string]map[int]float64{} // ISO2 → year → views, real or estimated
 	for _, c := range countries {
 		vs := views[c.ISO2]
 		sort.Slice(vs, func(i, j int) bool { return vs[i].year < vs[j].year })
-		var before, after *realViews
-		for i := range vs {
-			switch {
-			case vs[i].year < estFirstYear:
-				before = &vs[i]
-			case vs[i].year == releaseYear25:
-				after = &vs[i]
-			}
+		real := map[int]bool{}
+		for _, v := range vs {
+			real[v.year] = true
 		}
 		if c.Protected {
 			// Absent from the 2025 release by its privacy rule: no
-			// estimate, and no model in its place.
+			// estimate, and no model in its place; a figure another
+			// release publishes (Russia's January 2022 and 2023) stands.
 			rf.protected++
 			rf.published[model.IndPageviews][c.ISO2] = true
 			rf.published[model.IndDevices][c.ISO2] = true
 			for year := estFirstYear; year <= releaseYear25; year++ {
+				if real[year] {
+					rf.missing = append(rf.missing, model.Missing{ISO2: c.ISO2, Indicator: model.IndDevices, Year: year, Reason: reasonProtected, Source: srcWikistats2})
+					continue
+				}
 				rf.missing = append(rf.missing, model.Missing{ISO2: c.ISO2, Indicator: model.IndPageviews, Year: year, Reason: reasonProtected, Source: srcWikistats2})
 				if year <= estLastYear {
 					rf.missing = append(rf.missing, model.Missing{ISO2: c.ISO2, Indicator: model.IndDevices, Year: year, Reason: reasonProtected, Source: srcWikistats2})
@@ -125,19 +128,41 @@ func readReadership(dir string, countries []model.Country) (readershipFacts, err
 			}
 			continue
 		}
-		if before == nil || after == nil || before.views <= 0 || after.views <= 0 {
+		hasBefore, hasAfter := false, false
+		for _, v := range vs {
+			hasBefore = hasBefore || v.year < estFirstYear && v.views > 0
+			hasAfter = hasAfter || v.year == releaseYear25 && v.views > 0
+		}
+		if !hasBefore || !hasAfter {
 			continue
 		}
 		rf.published[model.IndPageviews][c.ISO2] = true
 		rf.estimatedViews++
-		if before.year < 2017 {
+		if !real[2017] {
 			rf.fromJune2016++
 		}
 		estimated[c.ISO2] = map[int]float64{}
-		t0, t1 := monthIndex(before.year, before.month), monthIndex(after.year, after.month)
 		for year := estFirstYear; year <= estLastYear; year++ {
 			// The middle of the year stands for its average month.
 			t := monthIndex(year, 7) - 0.5
+			if real[year] {
+				for _, v := range vs {
+					if v.year == year {
+						estimated[c.ISO2][year] = v.views
+					}
+				}
+				continue
+			}
+			var before, after *realViews
+			for i := range vs {
+				switch at := monthIndex(vs[i].year, vs[i].month); {
+				case at <= t && vs[i].views > 0:
+					before = &vs[i]
+				case at > t && after == nil && vs[i].views > 0:
+					after = &vs[i]
+				}
+			}
+			t0, t1 := monthIndex(before.year, before.month), monthIndex(after.year, after.month)
 			v := math.Round(before.views * math.Pow(after.views/before.views, (t-t0)/(t1-t0)))
 			estimated[c.ISO2][year] = v
 			rf.observations = append(rf.observations, model.Observation{ISO2: c.ISO2, Indicator: model.IndPageviews, Year: year, Value: v,
@@ -255,18 +280,27 @@ func (rf *readershipFacts) readershipSources() []model.Source {
 				"that year (%s). The protected countries' part of the region is set aside first, at their share of the region's Wikipedia views in June 2017, "+
 				"and they get no figure; devices of unclassed or unknown location are not split. A country with modeled page views gets no share and keeps "+
 				"modeled devices, so a region's countries add up to slightly more than its real total. %d countries.", srcPageviewsEst, rf.estimatedDevices)},
-		{ID: srcPageviewsEst, Title: "Page views 2018–2024 estimated: log-linear between each country's June 2017 and September 2025 figures (equity project)",
+		{ID: srcPageviewsEst, Title: "Page views 2018–2024 estimated: log-linear between each country's nearest real figures (equity project)",
 			Publisher: "equity project, cmd/mksample, from Wikimedia Foundation figures", Year: estLastYear,
 			Licence: "CC-BY-SA (derived from Wikipedia Views Visualized, Wikimedia Foundation, author Erik Zachte, and CC0 Wikistats 2 figures)",
 			URL:     "https://stats.wikimedia.org/",
 			Note: fmt.Sprintf("ESTIMATED from published figures, not published. Each country's monthly page views of 2018–2024 lie on the straight line, "+
-				"in log scale (a constant monthly growth rate), between its own real figures of June 2017 (Wikipedia Views Visualized; June 2016 for "+
-				"the %d without a June 2017 figure) and September 2025 (Wikistats 2), read at the middle of each year. The 2017 figure counts "+
+				"in log scale (a constant monthly growth rate), between its own nearest real figures before and after, read at the middle of each year: "+
+				"June 2017 (Wikipedia Views Visualized; June 2016 for the %d without a June 2017 figure), January 2022 and January 2023 for the eleven "+
+				"largest countries (WMF movement metrics, real in those years), and September 2025 (Wikistats 2). The 2017 figure counts "+
 				"Wikipedia only and the 2025 figure all Wikimedia projects: the views of the other projects (Wikipedia is the great majority) are "+
 				"folded into the estimated growth, which runs slightly high; no correction is made. One month stands for each year. %d countries. "+
 				"The %d countries of the protection list are absent from the 2025 release by its privacy rule: they have no estimate, and their "+
 				"readership after 2017 is missing with that reason. Countries with no real figure before 2025 keep modeled figures for 2018–2024.",
 				rf.fromJune2016, rf.estimatedViews, rf.protected)},
+		{ID: srcTopReaders, Title: "Page views of the eleven largest countries, January 2022 and January 2023 (WMF movement metrics)",
+			Publisher: "Wikimedia Foundation research", Year: 2023, Licence: "published statistics (no licence stated)",
+			URL: "https://github.com/wikimedia-research/movement-metrics",
+			Note: "Monthly page views (\"readers\") of the United States, Japan, Germany, the United Kingdom, India, Russia, France, Italy, Canada, " +
+				"Poland and Spain in January 2022 (as corrected by the Foundation: Canada's and the United States' raw figures were low) and January " +
+				"2023; one month stands for its year. Their active editors, in the same table, count on another basis than the regional totals " +
+				"(the United States' 62,832 in January 2022 against 14,715 for all of North America) and are not used as active editors. " +
+				"From wikimedia-research/movement-metrics (by_country_jan23_top11.csv, commit c56a6a05)."},
 		wivivi(srcWivivi2016, 2016, "2dfdfea6", "traffic/html"),
 		wivivi(srcWivivi2017, 2017, "43effc91", "traffic/wivivi"),
 		{ID: srcWikistats2, Title: "Wikistats 2: All projects, Reading, Page views by country, September 2025", Publisher: "Wikimedia Foundation",

@@ -39,7 +39,7 @@ func TestBuildPageviews(t *testing.T) {
 		{"wivivi, US June 2017: 3.2^B", "US", 2017, 3.2e9, model.ClassReal, "2017-06 (Wikipedia only)"},
 		// The sample's own figure of 2020 is estimated from its published
 		// 2017 and 2025 ones; it stays as it was, with its provenance.
-		{"a year no file covers keeps the sample's", "US", 2020, must(base.Value("US", model.IndPageviews, 2020)), model.ClassEstimated, "2020 (between 2017-06 and 2025-09)"},
+		{"a year no file covers keeps the sample's", "US", 2020, must(base.Value("US", model.IndPageviews, 2020)), model.ClassEstimated, "2020 (between 2017-06 and 2022-01)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
