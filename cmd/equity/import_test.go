@@ -136,11 +136,13 @@ func TestImportThenInfo(t *testing.T) {
 	}
 	// The sources of each input's real figures; editors are real in 2023
 	// alone, so still modeled as a whole.
+	// The import's 2023 replaces the bundle's; Chile's real 2024 stays.
+	chile := "Geoeditors public monthly release, 2023-01 to 2023-02; Geoeditors monthly release (differentially private): Chile, 2023-07 to 2024-06"
 	real := map[string]string{
 		model.IndPopulation: "World Bank WDI: Population, total (SP.POP.TOTL); World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv); Unicode CLDR 48 territory information (the World Bank has no figure for this territory)",
-		model.IndWPEditors:  "Geoeditors public monthly release, 2023-01 to 2023-02",
-		model.IndAllEditors: "Geoeditors public monthly release, 2023-01 to 2023-02",
-		model.IndVeryActive: "Geoeditors public monthly release, 2023-01 to 2023-02",
+		model.IndWPEditors:  chile,
+		model.IndAllEditors: chile,
+		model.IndVeryActive: chile,
 	}
 	partly := map[string]bool{model.IndWPEditors: true, model.IndAllEditors: true, model.IndVeryActive: true}
 	// The sample's readership is estimated from published page views,

@@ -79,8 +79,10 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		return nil, err
 	}
 	rd.nameEditions(f.languages)
-	modeled, calibrated := f.editors.calibrateEditors(f.countries, generate(f))
-	sources := append(append(append(append(append(realSources(), f.sources...), movementSources()...), rd.readingSources()...), f.editors.editorSources(calibrated)...), model.Source{
+	// Real editor figures replace the model's before the regional totals
+	// are shared out, so that they are not scaled.
+	modeled, calibrated := f.editors.calibrateEditors(f.countries, f.geoeditors.replace(generate(f)))
+	sources := append(append(append(append(append(realSources(), f.sources...), movementSources()...), rd.readingSources()...), f.editors.editorSources(calibrated)...), f.geoeditors.geoeditorsSource(), model.Source{
 		ID: srcModel, Title: "Modeled Wikimedia activity (equity sample model)", Publisher: "equity project, cmd/mksample",
 		Year: lastYear, Licence: "CC0-1.0", URL: "",
 		Note: fmt.Sprintf("MODELED, not published data: generated with seed %d for %d–%d from the real covariates. Plausible at a glance, wrong in detail; do not cite.", Seed, firstYear, lastYear),
@@ -100,6 +102,7 @@ func sampleDataset(sourcesDir string, builtAt time.Time) (*model.Dataset, error)
 		Observations: append(f.observations, modeled...),
 		Bounds:       f.readership.bounds,
 		Missing:      f.readership.missing,
+		Noise:        f.geoeditors.noise,
 		Readings:     rd.readings,
 		Movement:     mv,
 	})

@@ -120,6 +120,10 @@ func extractSources(refDir, outDir string) error {
 	}
 	pageviews.rows = append(pageviews.rows, topReaders...)
 	sortRows(pageviews.rows, 2)
+	geoeditors, err := extractGeoeditors(filepath.Join(refDir, refGeoeditors), countries)
+	if err != nil {
+		return err
+	}
 	editions, err := extractEditions(refDir, countries)
 	if err != nil {
 		return err
@@ -132,7 +136,7 @@ func extractSources(refDir, outDir string) error {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", outDir, err)
 	}
-	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, regionEditors, wdi, wdiIndicators, wikis, editions, enwiki} {
+	for _, t := range []table{countries, territories, countryLangs, languages, pageviews, regionDevices, regionEditors, geoeditors, wdi, wdiIndicators, wikis, editions, enwiki} {
 		if err := writeTable(filepath.Join(outDir, t.name), t); err != nil {
 			return err
 		}

@@ -20,6 +20,7 @@ var sourceFiles = []string{
 	"country_languages.csv",
 	"editions.csv",
 	"enwiki_views.csv",
+	"geoeditors.csv",
 	"languages.csv",
 	"pageviews.csv",
 	"regional_devices.csv",

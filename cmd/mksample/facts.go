@@ -48,8 +48,10 @@ type facts struct {
 	// readership is the real and estimated page views and unique devices,
 	// and the cells the 2025 release leaves out
 	readership readershipFacts
-	// editors are the real editor figures the model is held to
-	editors editorTotals
+	// editors are the real editor figures the model is held to;
+	// geoeditors the real figures of the countries a release gives
+	editors    editorTotals
+	geoeditors geoeditorFacts
 }
 
 // record is one CSV row by column name.
@@ -161,6 +163,9 @@ func readFacts(dir string) (*facts, error) {
 	f.observations = append(f.observations, f.readership.observations...)
 	f.sources = append(f.sources, f.readership.readershipSources()...)
 	if f.editors, err = readEditorTotals(dir); err != nil {
+		return nil, err
+	}
+	if f.geoeditors, err = readGeoeditors(dir); err != nil {
 		return nil, err
 	}
 	return f, nil
