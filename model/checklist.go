@@ -336,6 +336,9 @@ func (d *Dataset) missingScore(c Country, dom DomainID, f Facet, year int) strin
 	if d.NoFigures(dom, year) {
 		return NoFiguresNote
 	}
+	if why, ok := d.Withheld(c.ISO2, dom, year); ok {
+		return why
+	}
 	if f == Presence || f == Overall {
 		if d.Idle(c.ISO2, dom, year) {
 			return NoActivity

@@ -491,7 +491,7 @@ func EditorsClassNote(m ClassMix) string {
 	case "MODELED":
 		return "MODELED: these editor figures are the sample's MODELED figures, not published data; the changes and the on/off track status measure the model, not the movement. Import a Geoeditors release (equity import) for real ones."
 	case "partly MODELED":
-		return "PARTLY MODELED: some of these editor figures are real (imported), the others the sample's MODELED figures; a real year is never compared with a modeled one."
+		return "PARTLY MODELED: some of these editor figures are real (a Geoeditors release's: Chile's in the bundled data, or imported), the others the sample's MODELED figures; a real year is never compared with a modeled one."
 	case "real":
 		return "Real: these editor figures are published counts (an imported Geoeditors release)."
 	case "estimated", "real and estimated":

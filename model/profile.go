@@ -44,6 +44,10 @@ type DomainProfile struct {
 	// NoFigures is true when no country has a figure of the domain in the
 	// year (the sample models its domains for some years only).
 	NoFigures bool
+	// Withheld is the short reason when the releases left out every
+	// figure of the domain for the country ("withheld: protected
+	// country"); "" otherwise.
+	Withheld string
 }
 
 // Profile is everything known about one country in one year: what the
@@ -84,6 +88,9 @@ func (d *Dataset) Profile(c Country, year int) Profile {
 
 func (d *Dataset) domainProfile(c Country, dom Domain, year int) DomainProfile {
 	dp := DomainProfile{Domain: dom, HasGrowth: d.HasFacet(dom.ID, Growth), NoFigures: d.NoFigures(dom.ID, year)}
+	if !dp.NoFigures {
+		dp.Withheld, _ = d.Withheld(c.ISO2, dom.ID, year)
+	}
 	dp.Class, _ = d.ScoreClass(c.ISO2, dom.ID, Overall, year)
 	dp.Presence = d.facetScore(c, dom.ID, Presence, year)
 	dp.Growth = d.facetScore(c, dom.ID, Growth, year)

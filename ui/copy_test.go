@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,6 +76,7 @@ func flatten(cmd tea.Cmd) []tea.Msg {
 func TestCopyAsCommand(t *testing.T) {
 	d := sample(t)
 	year := fmt.Sprint(d.DefaultYear())
+	prevYear := d.Years[(slices.Index(d.Years, d.DefaultYear())+len(d.Years)-1)%len(d.Years)]
 	for _, c := range []struct {
 		name  string
 		setup func(dr *driver)
@@ -119,6 +121,9 @@ func TestCopyAsCommand(t *testing.T) {
 		{"about", func(dr *driver) { dr.keys("4") }, "equity info"},
 		{"movement", func(dr *driver) { dr.keys("5") }, "equity movement mtp --year " + year},
 		{"strategy", func(dr *driver) { dr.keys("5", "v", "s") }, "equity movement initiatives --sort recommendation"},
+		{"map", func(dr *driver) { dr.keys("6") }, "equity map --measure readership --year " + year},
+		{"map of a measure and region", func(dr *driver) { dr.keys("6", "m", "m", "R", "Y") },
+			fmt.Sprintf("equity map --measure readership.growth --year %d --region 'Central & Eastern Europe & Central Asia'", prevYear)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dr := newDriver(t, d, 200, 40)

@@ -264,6 +264,8 @@ func scoresSection(d *model.Dataset, p model.Profile) *report.TableSection {
 			note = model.NoActivity
 		case dp.NoFigures:
 			note = model.NoFiguresNote
+		case dp.Withheld != "":
+			note = dp.Withheld
 		case !pr.OK:
 			note = "not enough data"
 		case !dp.HasGrowth:

@@ -251,9 +251,6 @@ func (s *Screen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.ensure()
 		return nil
-	case key.Matches(msg, k.Year):
-		s.ctx.NextYear()
-		return common.Cmd(common.YearChangedMsg{})
 	}
 	if s.view == countriesView {
 		return s.countryKey(msg)

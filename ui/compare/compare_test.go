@@ -280,10 +280,9 @@ func TestYearSteps(t *testing.T) {
 	s := open(ctx, 80, 20)
 	years := dataset.Years
 	from := ctx.Year
-	msg := run(press(s, "y"))
-	if _, ok := msg.(common.YearChangedMsg); !ok {
-		t.Fatalf("y sent %T, want common.YearChangedMsg", msg)
-	}
+	// The root steps the year (y) and tells the screen.
+	ctx.NextYear()
+	msg := common.YearChangedMsg{}
 	want := years[(slices.Index(years, from)+1)%len(years)] // the latest wraps round to the first
 	if ctx.Year != want || ctx.Year == from {
 		t.Fatalf("y moved the year from %d to %d, want %d", from, ctx.Year, want)
@@ -297,7 +296,8 @@ func TestYearSteps(t *testing.T) {
 		t.Errorf("aggregates are of %d, want %d", s.agg.Year, want)
 	}
 	// Again: the next year.
-	s.Update(run(press(s, "y")))
+	ctx.NextYear()
+	s.Update(common.YearChangedMsg{})
 	next := years[(slices.Index(years, want)+1)%len(years)]
 	if ctx.Year != next || !strings.Contains(plain(s), fmt.Sprint(next)) {
 		t.Errorf("second y: year %d, want %d", ctx.Year, next)
@@ -562,10 +562,14 @@ func TestKeys(t *testing.T) {
 			helps = append(helps, b.Help().Key)
 		}
 	}
-	for _, want := range []string{"enter", "g", "y", "v", "↑/k", "←/h"} {
+	for _, want := range []string{"enter", "g", "v", "↑/k", "←/h"} {
 		if !slices.Contains(helps, want) {
 			t.Errorf("regions help lacks %q: %v", want, helps)
 		}
+	}
+	// y and Y are the root's, listed once in the global column.
+	if slices.Contains(helps, "y") {
+		t.Errorf("regions help lists y beside the global y/Y: %v", helps)
 	}
 	if g := keyMsg("g"); key.Matches(g, s.keys.Top) {
 		t.Error("g is bound to the first line as well as to the grouping")
@@ -609,7 +613,8 @@ func BenchmarkCountriesView(b *testing.B) {
 	s := open(ctx, 200, 46)
 	s.ShowCountries()
 	for b.Loop() {
-		s.Update(run(press(s, "y")))
+		ctx.NextYear()
+		s.Update(common.YearChangedMsg{})
 		_ = s.View()
 	}
 }

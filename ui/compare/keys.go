@@ -14,7 +14,8 @@ type Keys struct {
 	Right    key.Binding
 	Open     key.Binding
 	Grouping key.Binding
-	Year     key.Binding
+	// YearHint only reminds of y in the footer: the root steps the year.
+	YearHint key.Binding
 	View     key.Binding
 	Remove   key.Binding
 }
@@ -28,7 +29,7 @@ func newKeys() Keys {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Grouping: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "grouping")),
-		Year:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
+		YearHint: keys.NewGlobal().YearHint(),
 		View:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "countries")),
 		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 	}
@@ -66,14 +67,14 @@ func (r regionKeys) moves() []key.Binding {
 
 func (r regionKeys) ShortHelp() []key.Binding {
 	k := r.k
-	return []key.Binding{with(k.Open, "enter", "countries"), k.Grouping, k.Year, with(k.View, "v", "marked")}
+	return []key.Binding{with(k.Open, "enter", "countries"), k.Grouping, k.YearHint, with(k.View, "v", "marked")}
 }
 
 func (r regionKeys) FullHelp() [][]key.Binding {
 	k := r.k
 	return [][]key.Binding{r.moves(), {
 		with(k.Open, "enter", "the region's countries"), with(k.Grouping, "g", "next grouping"),
-		with(k.Year, "y", "next year"), with(k.View, "v", "compare marked countries"),
+		with(k.View, "v", "compare marked countries"),
 	}}
 }
 
@@ -98,6 +99,6 @@ func (c countryKeys) FullHelp() [][]key.Binding {
 	k := c.k
 	return [][]key.Binding{c.moves(), {
 		with(k.Open, "enter", "open the country"), with(k.Remove, "x", "remove from the comparison"),
-		with(k.Year, "y", "next year"), with(k.View, "v", "compare regions"),
+		with(k.View, "v", "compare regions"),
 	}}
 }

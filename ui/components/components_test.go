@@ -610,9 +610,17 @@ func TestScrollerItems(t *testing.T) {
 	if selected(t, s) != 1 || s.top != 2 {
 		t.Errorf("up: item %d, top %d; want item 1 at the top of the page (top 2)", selected(t, s), s.top)
 	}
+	// G selects the last item and shows it, not the page's end (lines 9
+	// to 11 are text, a ↓ further).
 	s.Update(press("G"))
-	if selected(t, s) != 2 || !s.AtBottom() {
-		t.Errorf("G: item %d, at bottom %v", selected(t, s), s.AtBottom())
+	if selected(t, s) != 2 || !s.SelectedInView() || s.AtBottom() {
+		t.Errorf("G: item %d, in view %v, at bottom %v", selected(t, s), s.SelectedInView(), s.AtBottom())
+	}
+	s.Update(press("down"))
+	s.Update(press("down"))
+	s.Update(press("down"))
+	if !s.AtBottom() {
+		t.Error("↓ after G does not reach the text below the last item")
 	}
 	s.Update(press("g"))
 	if selected(t, s) != 0 || !s.AtTop() {
@@ -799,4 +807,40 @@ func TestScrollerViewSize(t *testing.T) {
 		t.Errorf("a page taller than the text should not scroll: top %d", s.top)
 	}
 	checkFrame(t, s.View(), 20, 50)
+}
+
+// On a short page whatever moves the cursor shows it: g and G select the
+// first and last item and scroll to them, even with text above the first
+// (a country's identity above its domains); and whenever any item is on the
+// page, the selected one is.
+func TestScrollerSelectionStaysInView(t *testing.T) {
+	// Items at lines 16 to 21 of 40; a page of 12, as a country's domains
+	// at 60x16.
+	s := newScroller(page(40, 16, 17, 18, 19, 20, 21), 60, 12)
+	s.Update(press("g"))
+	if selected(t, s) != 0 || !s.SelectedInView() {
+		t.Errorf("g: item %d, in view %v", selected(t, s), s.SelectedInView())
+	}
+	s.Update(press("G"))
+	if selected(t, s) != 5 || !s.SelectedInView() {
+		t.Errorf("G: item %d, in view %v", selected(t, s), s.SelectedInView())
+	}
+	keys := []string{"down", "up", "pgdown", "pgup", "g", "G", "j", "k"}
+	for i := range 500 {
+		s.Update(press(keys[(i*7+i/3)%len(keys)]))
+		if !s.SelectedInView() && anyItemInView(s) {
+			t.Fatalf("step %d (%s): an item is on the page but the selected item %d (line %d) is not (top %d)",
+				i, keys[(i*7+i/3)%len(keys)], s.cursor, s.items[s.cursor], s.top)
+		}
+		checkFrame(t, s.View(), 60, 12)
+	}
+}
+
+func anyItemInView(s *Scroller) bool {
+	for _, l := range s.items {
+		if l >= s.top && l < s.top+s.height {
+			return true
+		}
+	}
+	return false
 }

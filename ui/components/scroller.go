@@ -165,11 +165,20 @@ func (s *Scroller) Update(msg tea.Msg) bool {
 		case key.Matches(msg, s.Keys.PageDown):
 			s.scroll(max(1, s.height-1))
 		case key.Matches(msg, s.Keys.Top):
+			// The first item, in view: on a short window the page's top
+			// may be text above it, which pgup still reaches.
 			s.top, s.cursor = 0, 0
+			s.follow()
 		case key.Matches(msg, s.Keys.Bottom):
-			s.top = len(s.lines)
-			s.clampTop()
+			// The last item, in view, rather than the page's end: text
+			// below the items is a pgdn or ↓ further.
 			s.cursor = max(len(s.items)-1, 0)
+			if len(s.items) == 0 {
+				s.top = len(s.lines)
+				s.clampTop()
+			} else {
+				s.follow()
+			}
 		default:
 			return false
 		}

@@ -303,9 +303,6 @@ func (s *Screen) browse(msg tea.KeyPressMsg) tea.Cmd {
 		s.desc = !s.desc
 		s.table.Columns = s.layout.columns(s.sortBy, s.desc)
 		s.resort()
-	case key.Matches(msg, k.Year):
-		s.ctx.NextYear()
-		return common.Cmd(common.YearChangedMsg{})
 	case key.Matches(msg, k.Compare):
 		return common.Cmd(common.CompareMarkedMsg{})
 	case key.Matches(msg, k.Mark):

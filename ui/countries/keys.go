@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/equitylandscape/equity/ui/components"
+	"github.com/equitylandscape/equity/ui/keys"
 )
 
 // Keys are the countries screen's bindings.
@@ -15,11 +16,12 @@ type Keys struct {
 	Region  key.Binding
 	Sort    key.Binding
 	Reverse key.Binding
-	Year    key.Binding
-	Mark    key.Binding
-	Compare key.Binding
-	Accept  key.Binding // while typing
-	Cancel  key.Binding // while typing
+	// YearHint only reminds of y in the footer: the root steps the year.
+	YearHint key.Binding
+	Mark     key.Binding
+	Compare  key.Binding
+	Accept   key.Binding // while typing
+	Cancel   key.Binding // while typing
 	// While typing, only the arrows move in the table: j and k are
 	// letters then ("kenya", "market:expand").
 	TypingUp   key.Binding
@@ -35,7 +37,7 @@ func newKeys() Keys {
 		Region:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "region")),
 		Sort:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Reverse:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
-		Year:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
+		YearHint:   keys.NewGlobal().YearHint(),
 		Mark:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked")),
 		Accept:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
@@ -47,14 +49,14 @@ func newKeys() Keys {
 
 // ShortHelp is the footer while browsing.
 func (k Keys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Search, k.Filter, k.Sort, k.Year, k.Mark}
+	return []key.Binding{k.Open, k.Search, k.Filter, k.Sort, k.YearHint, k.Mark}
 }
 
 // FullHelp is the help overlay while browsing.
 func (k Keys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.Movement.All(), k.Left, k.Right),
-		{k.Open, k.Search, k.Filter, k.Region, k.Sort, k.Reverse, k.Year, k.Mark, k.Compare},
+		{k.Open, k.Search, k.Filter, k.Region, k.Sort, k.Reverse, k.Mark, k.Compare},
 	}
 }
 

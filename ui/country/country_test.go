@@ -276,9 +276,16 @@ func TestClick(t *testing.T) {
 
 func TestScrollReachesLanguages(t *testing.T) {
 	s := open(t, newContext(), "NG", 80, 20)
+	// G selects the last domain and shows it; the page's end is pages
+	// further down.
 	press(s, "G")
 	view := ansi.Strip(s.View())
-	mustContain(t, "after G", view, "MODELED")
+	mustContain(t, "after G", view, "▶Access")
+	for i := 0; i < 20 && !strings.Contains(view, "MODELED"); i++ {
+		press(s, "pgdown")
+		view = ansi.Strip(s.View())
+	}
+	mustContain(t, "paging down after G", view, "MODELED")
 	// The languages' table ends above the editions it reads: page up
 	// from the end reaches its last row.
 	for i := 0; i < 5 && !strings.Contains(view, "Fula (Adlam)"); i++ {
@@ -422,5 +429,23 @@ func TestThemeChangesInPlace(t *testing.T) {
 	}
 	if ansi.Strip(before) != ansi.Strip(after) {
 		t.Error("the theme changed the text")
+	}
+}
+
+// A protected country's readership says it is withheld and why, not "not
+// enough data".
+func TestWithheldReadership(t *testing.T) {
+	s := open(t, newContext(), "CN", 80, 20)
+	press(s, "G")
+	view := ansi.Strip(s.View())
+	var row string
+	for _, l := range strings.Split(view, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Readership") {
+			row = l
+		}
+	}
+	mustContain(t, "China's readership row", row, "withheld", "protected country")
+	if strings.Contains(row, "not enough data") {
+		t.Errorf("China's readership row: %q", row)
 	}
 }

@@ -149,6 +149,12 @@ func missingNote(dp model.DomainProfile, f model.Facet) string {
 		return "no growth inputs"
 	case dp.NoFigures:
 		return model.NoFiguresNote
+	case dp.Withheld != "" && f == model.Growth:
+		// The presence cell says "withheld"; this one says why, which
+		// the cells are too narrow to say together at 80 columns.
+		return strings.TrimPrefix(dp.Withheld, "withheld: ")
+	case dp.Withheld != "":
+		return "withheld"
 	}
 	return "not enough data"
 }

@@ -148,15 +148,17 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 }
 
 // row finds the table row of an input: the line that starts with its name
-// and carries a rank.
+// and carries a percentile ("87th").
 func row(ls []string, name string) (string, bool) {
 	for _, l := range ls {
-		if strings.HasPrefix(l, " "+name+" ") && strings.Contains(l, " of ") {
+		if strings.HasPrefix(l, " "+name+" ") && pctile.MatchString(l) {
 			return l, true
 		}
 	}
 	return "", false
 }
+
+var pctile = regexp.MustCompile(` [0-9]{1,3}(st|nd|rd|th) `)
 
 var number = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
@@ -190,8 +192,12 @@ func TestPresenceSumsToTheScore(t *testing.T) {
 			if last != report.Score(in.Contribution) {
 				t.Errorf("width %d: %s adds %s, want %s", w, in.Indicator.Name, last, report.Score(in.Contribution))
 			}
-			if !strings.Contains(l, report.Score(in.Rank)+" of "+report.Count(in.Among)) {
-				t.Errorf("width %d: row %q lacks its rank", w, l)
+			// A percentile, never written as a rank ("86.7 of 242").
+			if !strings.Contains(l, " "+report.Percentile(in.Rank)+" ") || strings.Contains(l, " of "+report.Count(in.Among)) {
+				t.Errorf("width %d: row %q lacks its percentile, or writes it as a rank", w, l)
+			}
+			if flat := strings.Join(strings.Fields(text), " "); !regexp.MustCompile(`Pctile: the percentile rank of the input's value among the [0-9, or]*\b` + report.Count(in.Among) + `\b`).MatchString(flat) {
+				t.Errorf("width %d: no note says %s is ranked among %d countries", w, in.Indicator.Name, in.Among)
 			}
 			sum += v
 		}

@@ -3,6 +3,7 @@ package indicator
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -306,7 +307,7 @@ func (s *Screen) newTables() []*inputTable {
 // layout sets the column widths for a mode.
 func (t *inputTable) layout(m tableMode) {
 	t.mode = m
-	t.nameW, t.valueW, t.detailW, t.rankW = len("Input"), len("Value"), 0, len("Rank")
+	t.nameW, t.valueW, t.detailW, t.rankW = len("Input"), len("Value"), 0, len("Pctile")
 	for _, r := range t.rows {
 		t.nameW = max(t.nameW, ansi.StringWidth(t.name(r)))
 		t.valueW = max(t.valueW, ansi.StringWidth(r.value))
@@ -475,7 +476,9 @@ func (s *Screen) inputRow(e model.Explanation, in model.InputExplanation) inputR
 		}
 	}
 	if in.Present {
-		r.rank = report.Score(in.Rank) + " of " + report.Count(in.Among)
+		// A percentile rank, not a position: the count is in the note
+		// under the table.
+		r.rank = report.Percentile(in.Rank)
 	}
 	if e.HasScore && in.Present {
 		r.share = strconv.FormatFloat(in.Share*100, 'f', 1, 64) + "%"
@@ -493,7 +496,7 @@ func (s *Screen) facetSection(p *writer, t *inputTable, e model.Explanation) {
 		title = fmt.Sprintf("Growth — how the score is made, %d → %d", s.f.year-1, s.f.year)
 	}
 	p.heading(title)
-	p.add(th.Header.Render(t.line(inputRow{name: "Input", value: "Value", rank: "Rank", weight: "Weight", share: "Share", adds: "Adds"}, func(string) string { return "" })))
+	p.add(th.Header.Render(t.line(inputRow{name: "Input", value: "Value", rank: "Pctile", weight: "Weight", share: "Share", adds: "Adds"}, func(string) string { return "" })))
 	detail := func(x string) string { return th.Muted.Render(x) }
 	for _, r := range t.rows {
 		p.add(t.line(r, detail))
@@ -501,6 +504,9 @@ func (s *Screen) facetSection(p *writer, t *inputTable, e model.Explanation) {
 			// The detail on a line of its own, under the value.
 			p.add(strings.Repeat(" ", 2) + th.Muted.Render("↳ "+r.detail))
 		}
+	}
+	if note := pctileNote(e); note != "" {
+		p.para(th.Muted, note, 0)
 	}
 	if e.HasScore {
 		p.sentence(th.Strong, []string{
@@ -827,4 +833,24 @@ func (s *Screen) regionList(p *writer) {
 		}
 		p.item(line, e.c.ISO2)
 	}
+}
+
+// pctileNote says what the Pctile column is, with how many countries each
+// input is ranked among.
+func pctileNote(e model.Explanation) string {
+	var counts []string
+	for _, in := range e.Inputs {
+		if !in.Present {
+			continue
+		}
+		c := report.Count(in.Among)
+		if !slices.Contains(counts, c) {
+			counts = append(counts, c)
+		}
+	}
+	if len(counts) == 0 {
+		return ""
+	}
+	return "Pctile: the percentile rank of the input's value among the " + strings.Join(counts, " or ") +
+		" countries that have it, 0–100 (87th: higher than about 87% of them)."
 }

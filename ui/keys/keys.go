@@ -59,6 +59,15 @@ func (g Global) ForSections(n int) Global {
 	return g
 }
 
+// YearHint is the footer's reminder of the year keys on a screen whose
+// figures change with the year. The root steps the year; the full help lists
+// y and Y once, in the global column.
+func (g Global) YearHint() key.Binding {
+	b := g.NextYear
+	b.SetHelp("y", "year")
+	return b
+}
+
 // ShortHelp is what the footer shows after a screen's own keys.
 func (g Global) ShortHelp() []key.Binding {
 	return []key.Binding{g.Help, g.Back, g.Quit}

@@ -7,13 +7,14 @@ import (
 )
 
 // Keys are the Movement section's bindings. v switches the page, as it
-// switches the view in Compare; s sorts the initiatives; y steps the year
-// of the computed editors, as in Compare.
+// switches the view in Compare; s sorts the initiatives. The root's y and Y
+// step the year of the computed editors.
 type Keys struct {
 	keys.Movement
 	Page key.Binding
 	Sort key.Binding
-	Year key.Binding
+	// YearHint only reminds of y in the footer: the root steps the year.
+	YearHint key.Binding
 }
 
 func newKeys() Keys {
@@ -21,7 +22,7 @@ func newKeys() Keys {
 		Movement: keys.NewMovement(),
 		Page:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "other page")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Year:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
+		YearHint: keys.NewGlobal().YearHint(),
 	}
 }
 
@@ -35,13 +36,13 @@ func with(b key.Binding, k, desc string) key.Binding {
 type mtpKeys struct{ k Keys }
 
 func (m mtpKeys) ShortHelp() []key.Binding {
-	return []key.Binding{with(m.k.Page, "v", "strategy"), m.k.Year, m.k.Down, m.k.PageDown}
+	return []key.Binding{with(m.k.Page, "v", "strategy"), m.k.YearHint, m.k.Down, m.k.PageDown}
 }
 
 func (m mtpKeys) FullHelp() [][]key.Binding {
 	k := m.k
 	return [][]key.Binding{k.Movement.All(), {
-		with(k.Page, "v", "strategy priorities page"), with(k.Year, "y", "next year of the computed editors"),
+		with(k.Page, "v", "strategy priorities page"),
 	}}
 }
 

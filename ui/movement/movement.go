@@ -139,9 +139,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Page):
 			s.page = 1 - s.page
-		case key.Matches(msg, k.Year):
-			s.ctx.NextYear()
-			return s, common.Cmd(common.YearChangedMsg{})
 		case key.Matches(msg, k.Sort) && s.page == strategyPage:
 			s.order = s.order.Next()
 			s.ensure()

@@ -391,3 +391,21 @@ func ModeledNames(d *model.Dataset) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// Percentile writes a percentile rank (0–100) as an ordinal: 86.7 is
+// "87th", 1.2 "1st", 22 "22nd". A percentile is never written as a rank
+// ("86.7 of 242" reads as a position); the count goes in a note.
+func Percentile(p float64) string {
+	n := int(math.Round(math.Min(math.Max(p, 0), 100)))
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}

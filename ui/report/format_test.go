@@ -291,3 +291,17 @@ func TestModeledNote(t *testing.T) {
 		}
 	}
 }
+
+func TestPercentile(t *testing.T) {
+	for _, c := range []struct {
+		in   float64
+		want string
+	}{
+		{86.7, "87th"}, {92.1, "92nd"}, {1.2, "1st"}, {3, "3rd"}, {11, "11th"}, {12.4, "12th"},
+		{13, "13th"}, {21, "21st"}, {22, "22nd"}, {23, "23rd"}, {0, "0th"}, {100, "100th"}, {-5, "0th"}, {101, "100th"},
+	} {
+		if got := report.Percentile(c.in); got != c.want {
+			t.Errorf("Percentile(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

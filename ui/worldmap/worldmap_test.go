@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/equitylandscape/equity/geo"
 	"github.com/equitylandscape/equity/model"
 	sampledata "github.com/equitylandscape/equity/sample-data"
 	"github.com/equitylandscape/equity/store"
@@ -301,5 +302,32 @@ func TestMapProgram(t *testing.T) {
 			tm.Type("q")
 			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 		})
+	}
+}
+
+// The command the map copies names a measure `equity map` accepts, for
+// every measure the m key reaches.
+func TestCommandMeasures(t *testing.T) {
+	ctx := &common.Context{Data: dataset, Theme: theme.New(theme.Mono, true), Keys: keys.NewGlobal(), Year: dataset.DefaultYear()}
+	s := worldmap.New(ctx)
+	s.SetSize(80, 20)
+	n := len(geo.Measures(dataset))
+	if n == 0 {
+		t.Fatal("no measures")
+	}
+	seen := map[string]bool{}
+	for range n {
+		args := s.Command()
+		if len(args) < 5 || args[0] != "map" || args[1] != "--measure" || args[3] != "--year" || args[4] != fmt.Sprint(ctx.Year) {
+			t.Fatalf("command %q", args)
+		}
+		if _, err := geo.FindMeasure(dataset, args[2]); err != nil {
+			t.Errorf("equity map refuses the copied measure: %v", err)
+		}
+		seen[args[2]] = true
+		s.Update(tea.KeyPressMsg{Code: 'm', Text: "m"})
+	}
+	if len(seen) != n {
+		t.Errorf("m reached %d measures in %d presses, want %d", len(seen), n, n)
 	}
 }
