@@ -64,10 +64,37 @@ func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 			enwikiNote,
 			wikisNote,
 			missingNote(d, p),
+			estimatedNote(d, p),
 			modeledNote(d),
 		),
 		About: about(d),
 	}
+}
+
+// estimatedNote names the method of each estimated figure the inputs
+// table shows: an estimate is never shown without how it was made.
+func estimatedNote(d *model.Dataset, p model.Profile) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, ind := range d.Indicators {
+		if ind.Facet == model.Context || ind.Derived() {
+			continue
+		}
+		pv, ok := d.Provenance(p.Country.ISO2, ind.ID, p.Year)
+		if !ok || pv.Class != model.ClassEstimated || seen[pv.Source] {
+			continue
+		}
+		seen[pv.Source] = true
+		title := pv.Source
+		if src, ok := d.Source(pv.Source); ok {
+			title = src.Title
+		}
+		parts = append(parts, fmt.Sprintf("%s, %s: %s", ind.Name, pv.Period, title))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "ESTIMATED from published figures, not published: " + strings.Join(parts, "; ") + " (the method in full: `equity info`, Sources)."
 }
 
 // missingNote says why the inputs a release left out are missing for the

@@ -158,16 +158,17 @@ func infoDoc(d *model.Dataset) report.Doc {
 // modeledCell says how the scored inputs' figures stand: how many are
 // real, estimated and modeled.
 func modeledCell(d *model.Dataset) report.Cell {
+	// The Wikimedia activity figures of the years the explorer steps
+	// through; the World Bank's access figures, real since 1960, would
+	// drown them.
 	var real, est, modeled int
-	for _, c := range d.ClassCounts() {
-		if ind, ok := d.Indicator(c.Indicator); !ok || ind.Facet == model.Context {
-			continue
-		}
-		real, est, modeled = real+c.Real, est+c.Estimated, modeled+c.Modeled
+	for _, y := range d.Years {
+		t := d.YearFigures(y)
+		real, est, modeled = real+t.Real, est+t.Estimated, modeled+t.Modeled
 	}
 	all := max(real+est+modeled, 1)
 	pct := func(n int) string { return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(all)) }
-	text := fmt.Sprintf("%s of the scored inputs' figures are modeled, %s estimated, %s real (%s, %s, %s)",
-		pct(modeled), pct(est), pct(real), report.Count(modeled), report.Count(est), report.Count(real))
+	text := fmt.Sprintf("%s of the Wikimedia activity figures of %s are modeled, %s estimated, %s real (%s, %s, %s); the access and context figures are real (World Bank, CLDR)",
+		pct(modeled), report.YearSpan(d.Years), pct(est), pct(real), report.Count(modeled), report.Count(est), report.Count(real))
 	return report.Cell{Text: text, Value: modeled > 0}
 }

@@ -11,16 +11,18 @@ import (
 
 // sampleNotes is the dataset's own statement of what in it is modeled; every
 // screen and export that shows the dataset's figures can quote it.
-const sampleNotes = "Readership is ESTIMATED from published page views: each country's page views of 2018–2024 are estimated log-linear " +
-	"between its own real figures of June 2017 (Wikipedia only, Wikipedia Views Visualized, CC BY-SA, Wikimedia Foundation, author Erik Zachte) " +
-	"and September 2025 (all projects, Wikistats 2, CC0), and its unique devices by splitting the real regional monthly totals " +
-	"(WMF movement metrics) by page view share. Protected countries are absent from the 2025 release by its privacy rule, so their " +
-	"readership of 2018–2024 is missing. The other Wikimedia activity figures (editors, events, grants, affiliates), and the readership " +
-	"of the 21 inhabited territories with no real page views before 2025, are MODELED by cmd/mksample with a fixed seed from real covariates " +
-	"(internet population, literacy, languages with an open Wikipedia, emerging classification); they are not published data. Countries, " +
-	"regions, classifications and languages are real; so are population, internet users, GDP per capita (PPP), adult literacy and mobile " +
-	"subscriptions, per year from the World Bank's World Development Indicators, and from Unicode CLDR 48 only for a territory the World Bank " +
-	"has no figure for, which says so."
+const sampleNotes = "Readership is REAL where a release publishes it (page views of June 2016 and June 2017: Wikipedia only, Wikipedia Views " +
+	"Visualized, CC BY-SA, Wikimedia Foundation, author Erik Zachte; January 2022 and 2023 for the eleven largest countries: WMF movement " +
+	"metrics; September 2025: all projects, Wikistats 2, CC0) and ESTIMATED between them: each country's page views of the other years " +
+	"log-linear between its own nearest real figures, and its unique devices by splitting the real regional monthly totals (WMF movement " +
+	"metrics) by page view share. Protected countries are absent from the 2025 release by its privacy rule, so their readership after " +
+	"2017 is missing but where another release publishes it. Editors are MODELED but held to the real regional monthly totals of June 2022 " +
+	"to February 2024, and Chile's of July 2023 to June 2024 are real (Geoeditors, differentially private). The other Wikimedia activity " +
+	"figures (events, grants, affiliates), and the readership of the 21 inhabited territories with no real page views before 2025, are " +
+	"MODELED by cmd/mksample with a fixed seed from real covariates; they are not published data. Countries, regions, classifications and " +
+	"languages are real; so are population, internet users, GDP per capita (PPP), adult literacy and mobile subscriptions, per year from " +
+	"the World Bank's World Development Indicators, and from Unicode CLDR 48 only for a territory the World Bank has no figure for, which " +
+	"says so. Access is scored from the World Bank's internet and mobile figures: real."
 
 // sampleDate dates the bundled database: the day this version of the model
 // was made. It is fixed, not the day of the build, so that rebuilding the
