@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// YearFigures counts one year's figures of the scored domains' presence
-// inputs by class, and the domains that have any; inputs scored from their
-// most recent figure (Indicator.MostRecent) are left out.
+// YearFigures counts one year's figures of the scored domains' inputs by
+// class, presence figures and growth rates, and the domains that have any;
+// inputs scored from their most recent figure (Indicator.MostRecent) are
+// left out.
 type YearFigures struct {
 	Real, Estimated, Modeled int
 	Domains                  map[DomainID]bool
@@ -50,6 +51,22 @@ const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
 	out := map[int]YearFigures{}
+	count := func(year int, dom DomainID, c Class) {
+		t := out[year]
+		if t.Domains == nil {
+			t.Domains = map[DomainID]bool{}
+		}
+		switch c {
+		case ClassModeled:
+			t.Modeled++
+		case ClassEstimated:
+			t.Estimated++
+		default:
+			t.Real++
+		}
+		t.Domains[dom] = true
+		out[year] = t
+	}
 	for _, dom := range Domains() {
 		for _, ind := range d.Inputs(dom.ID, Presence) {
 			if ind.MostRecent() {
@@ -58,22 +75,19 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 				// years the Wikimedia figures are published for.
 				continue
 			}
+			// A growth rate of the input is a figure of its year too, as
+			// good as the weaker of its two years (Provenance).
+			growth := false
+			for _, g := range d.Indicators {
+				growth = growth || g.GrowthOf == ind.ID && g.Weight > 0
+			}
 			for _, byInd := range d.obs {
-				for _, p := range byInd[ind.ID] {
-					t := out[p.Year]
-					if t.Domains == nil {
-						t.Domains = map[DomainID]bool{}
+				s := byInd[ind.ID]
+				for i, p := range s {
+					count(p.Year, dom.ID, p.Class)
+					if growth && i > 0 && s[i-1].Year == p.Year-1 && s[i-1].Value != 0 && Comparable(p.Class, s[i-1].Class) {
+						count(p.Year, dom.ID, Weaker(p.Class, s[i-1].Class))
 					}
-					switch p.Class {
-					case ClassModeled:
-						t.Modeled++
-					case ClassEstimated:
-						t.Estimated++
-					default:
-						t.Real++
-					}
-					t.Domains[dom.ID] = true
-					out[p.Year] = t
 				}
 			}
 		}

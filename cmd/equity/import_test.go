@@ -90,7 +90,7 @@ func TestImportThenInfo(t *testing.T) {
 		t.Fatalf("info: status %d: %s", status, errOut)
 	}
 	golden(t, "import-info.txt", strings.ReplaceAll(out, dir, "$TMP"))
-	mustContain(t, "info", out, "imported from public files", "of the Wikimedia activity figures of",
+	mustContain(t, "info", out, "imported from public files", "of the Wikimedia activity figures and their growth rates of",
 		"World Bank WDI: Population, total, 2020–2023 (API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv)",
 		"Geoeditors, 2023-01 (geoeditors-monthly-2023-01.tsv)", "Geoeditors, 2023-02 (geoeditors-monthly-2023-02.tsv)")
 	figures := regexp.MustCompile(`(?m)^(Unique devices|Pageviews|Wikipedia editors|All-project editors|Very active share|Event organizers|Affiliates|Population) +(real|MODELED|PARTLY MODELED) `)

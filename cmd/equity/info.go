@@ -168,7 +168,7 @@ func modeledCell(d *model.Dataset) report.Cell {
 	}
 	all := max(real+est+modeled, 1)
 	pct := func(n int) string { return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(all)) }
-	text := fmt.Sprintf("%s of the Wikimedia activity figures of %s are modeled, %s estimated, %s real (%s, %s, %s); the access and context figures are real (World Bank, CLDR)",
+	text := fmt.Sprintf("%s of the Wikimedia activity figures and their growth rates of %s are modeled, %s estimated, %s real (%s, %s, %s); the access and context figures are real (World Bank, CLDR)",
 		pct(modeled), report.YearSpan(d.Years), pct(est), pct(real), report.Count(modeled), report.Count(est), report.Count(real))
 	return report.Cell{Text: text, Value: modeled > 0}
 }
