@@ -15,6 +15,19 @@ type LanguageInfo struct {
 	HasWiki   bool // a Wikipedia exists in the language, open or closed
 }
 
+// NoNameNote stands for the name of a language CLDR gives no English name
+// (Nigerian Fulfulde's code fuv): the code is shown beside it already.
+const NoNameNote = "(no English name in CLDR)"
+
+// Named is the language's name for a table that shows its code beside it:
+// the code twice would say nothing.
+func (l LanguageInfo) Named() string {
+	if l.Name == "" || l.Name == l.Lang {
+		return NoNameNote
+	}
+	return l.Name
+}
+
 // FacetScore is a country's score in one facet of a domain, with its place
 // in its region and in the world.
 type FacetScore struct {

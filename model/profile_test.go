@@ -470,3 +470,19 @@ func TestProfileExplanation(t *testing.T) {
 			ke.Idle, ke.HasScore, ke.Among, ke.PresentWeight)
 	}
 }
+
+func TestLanguageNamed(t *testing.T) {
+	tests := []struct {
+		code, name, want string
+	}{
+		{"ha", "Hausa", "Hausa"},
+		{"fuv", "fuv", model.NoNameNote}, // LanguageName falls back to the code
+		{"amo", "", model.NoNameNote},
+	}
+	for _, tt := range tests {
+		l := model.LanguageInfo{CountryLanguage: model.CountryLanguage{Lang: tt.code}, Name: tt.name}
+		if got := l.Named(); got != tt.want {
+			t.Errorf("%s %q: Named() = %q, want %q", tt.code, tt.name, got, tt.want)
+		}
+	}
+}

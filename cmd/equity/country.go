@@ -198,7 +198,7 @@ func languagesSection(p model.Profile) *report.TableSection {
 		}
 		status := report.Cell{Text: l.Status(), Value: l.OfficialStatus}
 		t.Rows = append(t.Rows, []report.Cell{
-			report.Text(l.Lang), report.Text(l.Name),
+			report.Text(l.Lang), report.Text(l.Named()),
 			report.Cell{Text: report.Percent(l.PopulationPct), Value: l.PopulationPct},
 			status, wiki, open,
 		})

@@ -425,7 +425,7 @@ func (p *page) languages(d *model.Dataset, pr model.Profile) {
 	}
 	rows := make([][]string, n)
 	for r, l := range pr.Languages {
-		rows[r] = []string{l.Name, l.Lang, report.Percent(l.PopulationPct), l.Status(), wikipedia(l)}
+		rows[r] = []string{l.Named(), l.Lang, report.Percent(l.PopulationPct), l.Status(), wikipedia(l)}
 		if len(rs) > 0 {
 			rows[r] = append(rows[r], reads(d, rs, l))
 		}
