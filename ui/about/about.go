@@ -103,12 +103,17 @@ func (s *Screen) lines() []components.Line {
 	field("Open", d.Meta.Origin)
 	kind := d.Meta.Kind
 	if kind == model.KindSample {
-		kind = "sample — the Wikimedia activity figures are MODELED"
+		kind = "sample — real, estimated and MODELED figures, each marked"
 	}
 	field("Kind", kind)
 	field("Built", d.Meta.BuiltAt)
 	field("Years", report.YearSpan(d.Years))
 	field("Countries", fmt.Sprint(len(d.Countries)))
+	if d.DefaultYear() != 0 {
+		// Why the explorer opened where it did, in full.
+		out = append(out, components.Text(""))
+		para(th.Text.Render, "Opens on "+d.Opening().Why()+".")
+	}
 	if d.Meta.Notes != "" {
 		out = append(out, components.Text(""))
 		para(th.Note.Render, d.Meta.Notes)
