@@ -137,17 +137,34 @@ func countriesDoc(d *model.Dataset, year int, region string, q countriesQuery) (
 	for _, dom := range model.Domains() {
 		cols = append(cols, report.Column{Key: string(dom.ID), Title: dom.Short, Short: shortTitle(dom.Short), Right: true})
 	}
+	// For scripts: each context figure's own year, each score's class,
+	// and whether any score of the row rests on a modeled figure.
+	cols = append(cols, report.Column{Key: "population_year", Show: report.ForScripts}, report.Column{Key: "internet_year", Show: report.ForScripts})
+	for _, dom := range model.Domains() {
+		cols = append(cols, report.Column{Key: string(dom.ID) + "_class", Show: report.ForScripts})
+	}
 	cols = append(cols, report.Column{Key: "modeled", Title: "Modeled", Show: report.ForScripts})
 
-	modeled := d.Modeled()
 	var rows [][]report.Cell
 	for _, c := range countries {
 		row := []report.Cell{report.Text(c.ISO2), report.Text(c.Name), report.Text(c.WikimediaRegion)}
-		row = append(row, contextCell(d, c.ISO2, model.IndPopulation, year, false), contextCell(d, c.ISO2, model.IndInternet, year, true))
+		pop, popYear := contextCell(d, c.ISO2, model.IndPopulation, year, false)
+		net, netYear := contextCell(d, c.ISO2, model.IndInternet, year, true)
+		row = append(row, pop, net)
+		var classes []report.Cell
+		modeled := false
 		for _, dom := range model.Domains() {
 			v, ok := d.Score(c.ISO2, dom.ID, model.Overall, year)
 			row = append(row, scoreCell(v, ok))
+			class := model.Class("")
+			if ok {
+				class, _ = d.ScoreClass(c.ISO2, dom.ID, model.Overall, year)
+			}
+			modeled = modeled || class == model.ClassModeled
+			classes = append(classes, classCell(class))
 		}
+		row = append(row, popYear, netYear)
+		row = append(row, classes...)
 		row = append(row, report.Cell{Text: fmt.Sprint(modeled), Value: modeled})
 		rows = append(rows, row)
 	}
@@ -177,14 +194,21 @@ func countedNote(n int, f model.Filter) string {
 	return fmt.Sprintf("%d countries match the filter %s.", n, model.CleanText(f.String()))
 }
 
-// contextCell is a context figure as of year, or a dash.
-func contextCell(d *model.Dataset, iso2, ind string, year int, percent bool) report.Cell {
+// contextCell is a context figure as of year, or a dash, and the year it
+// is of. A figure more than a year older than the year says its own year
+// beside it, as the World Bank's "most recent value" does: American
+// Samoa's internet users are the 1990 figure.
+func contextCell(d *model.Dataset, iso2, ind string, year int, percent bool) (report.Cell, report.Cell) {
 	p, ok := d.ContextAt(iso2, ind, year)
 	if !ok {
-		return report.Missing()
+		return report.Missing(), report.Missing()
 	}
+	text := report.Number(p.Value)
 	if percent {
-		return report.Cell{Text: report.Percent(p.Value), Value: p.Value}
+		text = report.Percent(p.Value)
 	}
-	return report.Cell{Text: report.Number(p.Value), Value: p.Value}
+	if p.Year < year-1 {
+		text += fmt.Sprintf(" (%d)", p.Year)
+	}
+	return report.Cell{Text: text, Value: p.Value}, report.Cell{Text: fmt.Sprint(p.Year), Value: p.Year}
 }

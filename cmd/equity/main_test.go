@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -101,32 +102,56 @@ func TestGoldenOutputs(t *testing.T) {
 }
 
 // `equity countries --format csv` prints a row for each of the 250
-// countries and territories, each marked modeled, with the header first.
+// countries and territories with the header first: each score's class, the
+// year of each context figure, and modeled where a score of the row rests
+// on a modeled figure — in the opening year (page views and access alone)
+// none, in 2024 (modeled editors) most.
 func TestCountriesCSV(t *testing.T) {
-	out, _, status := equity(t, nil, "countries", "--format", "csv")
-	if status != 0 {
-		t.Fatalf("status %d", status)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) != 251 {
-		t.Fatalf("%d records, want a header and 250 countries", len(recs))
-	}
-	want := []string{"iso2", "name", "region", "population", "internet_pct", "readership", "editorship", "programs", "grants", "affiliates", "access", "modeled"}
-	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
-		t.Errorf("header %v, want %v", recs[0], want)
-	}
-	seen := map[string]bool{}
-	for _, r := range recs[1:] {
-		seen[r[0]] = true
-		if r[len(r)-1] != "true" {
-			t.Errorf("%s not marked modeled", r[0])
+	for _, tt := range []struct {
+		year        string
+		modeledRows func(n int) bool
+	}{
+		{"", func(n int) bool { return n == 0 }},
+		{"2024", func(n int) bool { return n > 200 }},
+	} {
+		args := []string{"countries", "--format", "csv"}
+		if tt.year != "" {
+			args = append(args, "--year", tt.year)
 		}
-	}
-	if !seen["NA"] || !seen["NG"] || !seen["AQ"] || len(seen) != 250 {
-		t.Errorf("%d distinct codes (NA %v, NG %v, AQ %v)", len(seen), seen["NA"], seen["NG"], seen["AQ"])
+		out, _, status := equity(t, nil, args...)
+		if status != 0 {
+			t.Fatalf("status %d", status)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != 251 {
+			t.Fatalf("%d records, want a header and 250 countries", len(recs))
+		}
+		want := []string{"iso2", "name", "region", "population", "internet_pct", "readership", "editorship", "programs", "grants", "affiliates", "access",
+			"population_year", "internet_year", "readership_class", "editorship_class", "programs_class", "grants_class", "affiliates_class", "access_class", "modeled"}
+		if strings.Join(recs[0], ",") != strings.Join(want, ",") {
+			t.Errorf("header %v, want %v", recs[0], want)
+		}
+		seen := map[string]bool{}
+		modeled := 0
+		for _, r := range recs[1:] {
+			seen[r[0]] = true
+			hasModeled := slices.Contains(r[13:19], "modeled")
+			if got := r[len(r)-1] == "true"; got != hasModeled {
+				t.Errorf("%s %s: modeled %v, classes %v", tt.year, r[0], got, r[13:19])
+			}
+			if hasModeled {
+				modeled++
+			}
+		}
+		if !tt.modeledRows(modeled) {
+			t.Errorf("year %q: %d rows modeled", tt.year, modeled)
+		}
+		if !seen["NA"] || !seen["NG"] || !seen["AQ"] || len(seen) != 250 {
+			t.Errorf("%d distinct codes (NA %v, NG %v, AQ %v)", len(seen), seen["NA"], seen["NG"], seen["AQ"])
+		}
 	}
 }
 

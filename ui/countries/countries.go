@@ -514,6 +514,10 @@ func (t tableRows) Cell(r, col int) string {
 		if !row.hasInternet {
 			return th.Muted.Render("—")
 		}
+		if row.internetAsOf != 0 {
+			// An old figure says its year: "0.0% ’90".
+			return report.Percent(row.internet) + th.Muted.Render(fmt.Sprintf(" ’%02d", row.internetAsOf%100))
+		}
 		return report.Percent(row.internet)
 	default:
 		i := int(c - colDomain)

@@ -33,7 +33,7 @@ const (
 	regionFullWidth = 39 // "Central & Eastern Europe & Central Asia"
 	regionAbbrW     = 6
 	popWidth        = 8
-	internetWidth   = 6
+	internetWidth   = 10 // "100.0% ’14": an old figure says its year
 	barWidth        = 5
 	domainWide      = 5 + 1 + barWidth + 1 + 1
 	domainNarrow    = 5 + 1 + 1

@@ -26,6 +26,10 @@ type row struct {
 
 	pop, internet       float64
 	hasPop, hasInternet bool
+	// internetAsOf is the year of an internet figure more than a year
+	// older than the year shown (the World Bank's most recent value), 0
+	// otherwise.
+	internetAsOf int
 	// by domain, in model.Domains() order
 	score     []float64
 	hasScore  []bool
@@ -62,6 +66,10 @@ func (r *row) refresh(d *model.Dataset, year int) {
 	r.pop, r.hasPop = p.Value, ok
 	p, ok = d.ContextAt(r.c.ISO2, model.IndInternet, year)
 	r.internet, r.hasInternet = p.Value, ok
+	r.internetAsOf = 0
+	if ok && p.Year < year-1 {
+		r.internetAsOf = p.Year
+	}
 	doms := model.Domains()
 	if len(r.score) != len(doms) {
 		r.score, r.hasScore = make([]float64, len(doms)), make([]bool, len(doms))
