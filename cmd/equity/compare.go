@@ -207,7 +207,6 @@ func compareMeasures(d *model.Dataset, ps []model.Profile, scripts bool) []measu
 		}),
 	)
 	for i, dom := range model.Domains() {
-		modeled := domainModeled(d, dom.ID)
 		name := strings.ToUpper(string(dom.ID[:1])) + string(dom.ID[1:])
 		facets := []model.Facet{model.Presence}
 		if ps[0].Domains[i].HasGrowth {
@@ -215,6 +214,13 @@ func compareMeasures(d *model.Dataset, ps []model.Profile, scripts bool) []measu
 		}
 		facets = append(facets, model.Overall)
 		for _, facet := range facets {
+			// A row is modeled where a score it shows rests on a
+			// modeled figure, not because the input is modeled elsewhere.
+			modeled := false
+			for _, p := range ps {
+				class, _ := d.ScoreClass(p.Country.ISO2, dom.ID, facet, p.Year)
+				modeled = modeled || class == model.ClassModeled
+			}
 			ms = append(ms, each(string(dom.ID)+"_"+string(facet), name+" "+string(facet), modeled, func(p model.Profile) report.Cell {
 				dp := p.Domains[i]
 				fs := map[model.Facet]model.FacetScore{model.Presence: dp.Presence, model.Growth: dp.Growth, model.Overall: dp.Overall}[facet]
@@ -249,18 +255,6 @@ func rankedScore(fs model.FacetScore) report.Cell {
 		c.Text += fmt.Sprintf(" (%d/%d)", st.Pos, st.Of)
 	}
 	return c
-}
-
-// domainModeled reports whether any input of a domain is modeled.
-func domainModeled(d *model.Dataset, dom model.DomainID) bool {
-	for _, f := range []model.Facet{model.Presence, model.Growth} {
-		for _, ind := range d.Inputs(dom, f) {
-			if ind.Modeled {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // openWikipedias lists the wiki codes of a country's languages that have

@@ -80,8 +80,6 @@ func ratioCell(r model.Ratio) report.Cell {
 // movement's shares and the ratios; the domain scores as "mean / median");
 // CSV and JSON get one table with every figure in a column of its own.
 func regionsDoc(d *model.Dataset, agg model.Aggregates, f report.Format) report.Doc {
-	modeled := d.Modeled()
-	modeledCell := report.Cell{Text: fmt.Sprint(modeled), Value: modeled}
 	noun, plural := groupNouns(agg.Grouping)
 	name := report.Column{Key: "region", Title: noun, Flex: true}
 
@@ -152,7 +150,7 @@ func regionsDoc(d *model.Dataset, agg model.Aggregates, f report.Format) report.
 			amountCell(r.Grants, 0), shareCell(r.Grants),
 			amountCell(r.Affiliates, 0), shareCell(r.Affiliates),
 			ratioCell(r.ReadersRatio), ratioCell(r.EditorsRatio), ratioCell(r.GrantsRatio),
-			modeledCell)
+			regionModeled(d, r, agg.Year))
 		flat.Rows = append(flat.Rows, flatRow)
 	}
 
@@ -275,4 +273,19 @@ func contextNote(d *model.Dataset, year int) string {
 		s += " Both are real, published figures."
 	}
 	return s
+}
+
+// regionModeled says whether any score of the region's countries in the
+// year rests on a modeled figure: the region's means and shares are then
+// partly the model's.
+func regionModeled(d *model.Dataset, r model.Region, year int) report.Cell {
+	modeled := false
+	for _, c := range r.Countries {
+		for _, dom := range model.Domains() {
+			if class, _ := d.ScoreClass(c.ISO2, dom.ID, model.Overall, year); class == model.ClassModeled {
+				modeled = true
+			}
+		}
+	}
+	return report.Cell{Text: fmt.Sprint(modeled), Value: modeled}
 }
