@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 )
@@ -185,7 +184,6 @@ func New(p Parts) (*Dataset, error) {
 		indicator:  make(map[string]int, len(p.Indicators)),
 		source:     make(map[string]int, len(p.Sources)),
 		obs:        make(map[string]map[string]Series, len(p.Countries)),
-		scores:     make(map[scoreKey]float64, len(p.Scores)),
 		wikipedia:  make(map[string]Wiki),
 		ranks:      newRankCache(),
 	}
@@ -239,55 +237,9 @@ func New(p Parts) (*Dataset, error) {
 		}
 	}
 
-	years := map[int]bool{}
-	for _, o := range p.Observations {
-		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
-			return nil, fmt.Errorf("observation of %s for %s in %d is not a number", o.Indicator, o.ISO2, o.Year)
-		}
-		if _, ok := d.country[o.ISO2]; !ok {
-			return nil, fmt.Errorf("observation of %s for unknown country %s", o.Indicator, o.ISO2)
-		}
-		i, ok := d.indicator[o.Indicator]
-		if !ok {
-			return nil, fmt.Errorf("observation for %s of unknown indicator %s", o.ISO2, o.Indicator)
-		}
-		if d.Indicators[i].Derived() {
-			return nil, fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", o.ISO2, o.Indicator)
-		}
-		if d.Indicators[i].Facet != Context && !d.Indicators[i].MostRecent() {
-			years[o.Year] = true
-		}
-		byInd := d.obs[o.ISO2]
-		if byInd == nil {
-			byInd = map[string]Series{}
-			d.obs[o.ISO2] = byInd
-		}
-		pv := o.Provenance
-		if pv.Class == "" {
-			pv.Class = ClassReal
-			if d.Indicators[i].Modeled {
-				pv.Class = ClassModeled
-			}
-		} else if !pv.Class.Valid() {
-			return nil, fmt.Errorf("observation of %s for %s in %d has class %q: it is real, estimated or modeled", o.Indicator, o.ISO2, o.Year, pv.Class)
-		}
-		if pv.Source == "" {
-			pv.Source = d.Indicators[i].SourceID
-		}
-		if pv.Period == "" {
-			pv.Period = fmt.Sprint(o.Year)
-		}
-		byInd[o.Indicator] = append(byInd[o.Indicator], Point{o.Year, o.Value, pv})
-	}
-	for _, byInd := range d.obs {
-		for id, s := range byInd {
-			sort.Slice(s, func(i, j int) bool { return s[i].Year < s[j].Year })
-			for i := 1; i < len(s); i++ {
-				if s[i].Year == s[i-1].Year {
-					return nil, fmt.Errorf("indicator %s has two values for one country in %d", id, s[i].Year)
-				}
-			}
-		}
+	years, err := d.indexObservations(p.Observations)
+	if err != nil {
+		return nil, err
 	}
 	if err := d.indexBounds(p); err != nil {
 		return nil, err
@@ -589,18 +541,36 @@ func cleanParts(p Parts) Parts {
 		missing[i] = Missing{ISO2: c(m.ISO2), Indicator: c(m.Indicator), Year: m.Year, Reason: c(m.Reason), Source: c(m.Source)}
 	}
 	p.Missing = missing
+	// The dataset's readings are windows on this copy (indexProvenance).
 	readings := make([]Reading, len(p.Readings))
 	for i, r := range p.Readings {
 		r.ISO2, r.Project, r.Period, r.Source = c(r.ISO2), c(r.Project), c(r.Period), c(r.Source)
 		readings[i] = r
 	}
 	p.Readings = readings
-	obs := make([]Observation, len(p.Observations))
-	for i, o := range p.Observations {
-		o.Source, o.Period, o.Class = c(o.Source), c(o.Period), Class(c(string(o.Class)))
-		obs[i] = o
+	// Observations are the largest table, and New copies their figures
+	// into its series: like country wikis, they are copied here only when
+	// a text needs cleaning. A text the row before had, as loading shares
+	// it, was checked with that row.
+	var source, period, class string
+	dirty := func(s string, last *string) bool {
+		if s == *last {
+			return false
+		}
+		*last = s
+		return c(s) != s
 	}
-	p.Observations = obs
+	for _, o := range p.Observations {
+		if dirty(o.Source, &source) || dirty(o.Period, &period) || dirty(string(o.Class), &class) {
+			obs := make([]Observation, len(p.Observations))
+			for i, o := range p.Observations {
+				o.Source, o.Period, o.Class = c(o.Source), c(o.Period), Class(c(string(o.Class)))
+				obs[i] = o
+			}
+			p.Observations = obs
+			break
+		}
+	}
 	return p
 }
 

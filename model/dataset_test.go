@@ -462,3 +462,74 @@ func bareSeries(s model.Series) model.Series {
 	}
 	return out
 }
+
+// TestObservationsAnyOrder: the observations give the same dataset in key
+// order (as loading reads them), reversed, or interleaved, where one
+// country's indicator comes in several runs.
+func TestObservationsAnyOrder(t *testing.T) {
+	sorted := fixture(t).Observations()
+	reversed := slices.Clone(sorted)
+	slices.Reverse(reversed)
+	var interleaved []model.Observation
+	for i := range (len(sorted) + 1) / 2 {
+		interleaved = append(interleaved, sorted[i])
+		if j := i + (len(sorted)+1)/2; j < len(sorted) {
+			interleaved = append(interleaved, sorted[j])
+		}
+	}
+	for name, obs := range map[string][]model.Observation{"sorted": sorted, "reversed": reversed, "interleaved": interleaved} {
+		p := fixtureParts()
+		p.Observations = obs
+		d, err := model.New(p)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := d.Observations(); !reflect.DeepEqual(got, sorted) {
+			t.Errorf("%s: the observations changed through New", name)
+		}
+		for _, c := range d.Countries {
+			for _, ind := range d.Indicators {
+				s := d.Series(c.ISO2, ind.ID)
+				if !slices.IsSortedFunc(s, func(a, b model.Point) int { return a.Year - b.Year }) {
+					t.Errorf("%s: the series of %s for %s is out of year order", name, ind.ID, c.ISO2)
+				}
+			}
+		}
+		if got := d.Years; !reflect.DeepEqual(got, fixture(t).Years) {
+			t.Errorf("%s: years %v, want %v", name, got, fixture(t).Years)
+		}
+	}
+}
+
+// TestNewCleansObservations: a control character in an observation's
+// source, period or class never reaches the dataset, whichever row it is in
+// and whether the row before shares the text.
+func TestNewCleansObservations(t *testing.T) {
+	for _, at := range []int{0, 1, 5} {
+		for field, dirty := range map[string]func(o *model.Observation){
+			"source": func(o *model.Observation) { o.Source = "wb\x1b[2J" },
+			"period": func(o *model.Observation) { o.Period = "2019\x07" },
+			"class":  func(o *model.Observation) { o.Class = "real\x1b" },
+		} {
+			p := fixtureParts()
+			obs := fixture(t).Observations()
+			for i := range obs {
+				obs[i].Source, obs[i].Period = "wb", "p"
+			}
+			dirty(&obs[at])
+			if at > 0 { // the row before has the same text
+				dirty(&obs[at-1])
+			}
+			p.Observations = obs
+			d, err := model.New(p)
+			if err != nil {
+				t.Fatalf("%s at %d: %v", field, at, err)
+			}
+			for _, o := range d.Observations() {
+				if s := o.Source + o.Period + string(o.Class); model.CleanText(s) != s {
+					t.Errorf("%s at %d: %q kept its control characters", field, at, s)
+				}
+			}
+		}
+	}
+}

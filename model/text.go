@@ -10,6 +10,18 @@ import (
 // hostile or broken database cannot move the cursor, change colours or rewrite
 // the terminal title. Tabs and newlines become spaces: one value is one line.
 func CleanText(s string) string {
+	// Nearly every text is printable ASCII; loading cleans hundreds of
+	// thousands of them, so those are told apart byte by byte first.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	clean := true
 	for _, r := range s {
 		if needsCleaning(r) {

@@ -19,6 +19,8 @@ func TestCleanText(t *testing.T) {
 		{"bell", "a\x07b", "ab"},
 		{"backspace", "abc\x08\x08x", "abcx"},
 		{"DEL", "a\x7fb", "ab"},
+		{"unit separator", "a\x1fb", "ab"},
+		{"printable ASCII's ends", " Nigeria~", " Nigeria~"},
 		{"C1 CSI", "a\u009b31mb", "a31mb"},
 		{"C1 NEL", "a\u0085b", "ab"},
 		{"bidi override", "abc\u202edef", "abcdef"},

@@ -47,7 +47,7 @@ func (o origin) error(problem string, err error) *Error {
 // LoadFS loads the database called name inside fsys, reading it in place
 // through a read-only SQLite VFS: the embedded database is never copied to
 // disk.
-func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
+func LoadFS(fsys fs.FS, name string, opts ...LoadOption) (*model.Dataset, error) {
 	o := origin{shown: EmbeddedOrigin, embedded: true}
 	if err := checkHeader(fsys, name, o); err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
 	if err != nil {
 		return nil, o.error("cannot be opened", err)
 	}
-	d, err := load("file:"+url.PathEscape(name), vfsName, o)
+	d, err := load("file:"+url.PathEscape(name), vfsName, o, configOf(opts))
 	if cerr := vfsFS.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close embedded database: %w", cerr)
 	}
@@ -68,7 +68,7 @@ func LoadFS(fsys fs.FS, name string) (*model.Dataset, error) {
 
 // LoadFile loads the database at path, read-only: nothing is ever written to
 // a file the user did not ask to write.
-func LoadFile(path string) (*model.Dataset, error) {
+func LoadFile(path string, opts ...LoadOption) (*model.Dataset, error) {
 	o := origin{shown: path, path: path}
 	st, err := os.Stat(path)
 	switch {
@@ -97,7 +97,7 @@ func LoadFile(path string) (*model.Dataset, error) {
 	if immutable {
 		uri += "?immutable=1"
 	}
-	d, err := load(uri, "", o)
+	d, err := load(uri, "", o, configOf(opts))
 	if err != nil {
 		return nil, err
 	}
@@ -161,8 +161,8 @@ func fileURI(path string) string {
 }
 
 // load opens the database, checks its schema version and tables, and reads
-// it whole into a Dataset.
-func load(uri, vfsName string, o origin) (*model.Dataset, error) {
+// it into a Dataset: whole, or without the tables c leaves out.
+func load(uri, vfsName string, o origin, c loadConfig) (*model.Dataset, error) {
 	db, err := openRaw(uri, vfsName)
 	if err != nil {
 		return nil, damaged(o, err)
@@ -184,12 +184,15 @@ func load(uri, vfsName string, o origin) (*model.Dataset, error) {
 	if err := checkTables(db, o, version); err != nil {
 		return nil, err
 	}
-	if err := validate(db, o); err != nil {
-		return nil, err
-	}
-	d, err := read(db)
+	// Reading checks every value as it reads it (check.go): a value a
+	// column may not hold refuses the database before any figure is kept.
+	d, err := read(db, func() (*rawDB, error) { return openRaw(uri, vfsName) }, c)
 	if err != nil {
 		var inconsistent *inconsistentError
+		var invalid *invalidError
+		if errors.As(err, &invalid) {
+			return nil, o.invalid(invalid.problem)
+		}
 		if errors.As(err, &inconsistent) {
 			return nil, o.error("is inconsistent ("+model.CleanText(inconsistent.Error())+")", err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/equitylandscape/equity/model"
 )
@@ -16,23 +17,54 @@ func (e *inconsistentError) Unwrap() error { return e.err }
 // interner keeps one copy of each repeated string (country codes, indicator
 // ids), cleaned of control characters, so that loading tens of thousands of
 // rows neither allocates each again nor lets a hostile value through.
-type interner map[string]string
+type interner struct {
+	m map[string]string
+	// last is the clean value each query column held in the row before:
+	// rows come in key order, so a column mostly repeats it, and comparing
+	// costs a fifth of a map lookup.
+	last *[16]string
+}
+
+func newInterner() interner { return interner{m: map[string]string{}, last: new([16]string)} }
 
 func (in interner) of(b []byte) string {
-	if s, ok := in[string(b)]; ok {
+	if s, ok := in.m[string(b)]; ok {
 		return s
 	}
 	s := model.CleanText(string(b))
-	in[string(b)] = s
+	in.m[string(b)] = s
 	return s
 }
 
-// read loads every table into a Dataset. Every string passes through
-// model.CleanText: whatever a database holds, no control character reaches a
-// terminal.
-func read(db *rawDB) (*model.Dataset, error) {
+// at is column i of the current row, interned.
+func (in interner) at(w row, i int) string {
+	b := w.bytes(i)
+	if i < len(in.last) && in.last[i] == string(b) {
+		return in.last[i]
+	}
+	s := in.of(b)
+	if i < len(in.last) && s == string(b) {
+		in.last[i] = s // only a clean value: a cleaned one differs from its bytes
+	}
+	return s
+}
+
+// step reads one table into the parts.
+type step struct {
+	table string
+	read  func(*rawDB, *model.Parts, interner) error
+}
+
+// read loads the tables (all but those c leaves out) into a Dataset. Every
+// string passes through model.CleanText: whatever a database holds, no
+// control character reaches a terminal. The observations, the largest table,
+// are read on a second connection (from open) while the first reads the
+// others: loading is most of a command's time, and on a second core the two
+// take little more than the observations alone. Each step writes its own
+// fields of the parts; the first error in the steps' order is the one
+// reported, as if they had run one after another.
+func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset, error) {
 	var p model.Parts
-	in := interner{}
 	version, err := db.one("PRAGMA user_version")
 	if err != nil {
 		return nil, err
@@ -41,10 +73,7 @@ func read(db *rawDB) (*model.Dataset, error) {
 	if version < 3 {
 		readObservations = readObservationsV2
 	}
-	steps := []struct {
-		table string
-		read  func(*rawDB, *model.Parts, interner) error
-	}{
+	steps := []step{
 		{"meta", readMeta},
 		{"countries", readCountries},
 		{"country_languages", readCountryLanguages},
@@ -58,10 +87,7 @@ func read(db *rawDB) (*model.Dataset, error) {
 		{"country_wikis", readCountryWikis},
 	}
 	if version >= 3 {
-		steps = append(steps, []struct {
-			table string
-			read  func(*rawDB, *model.Parts, interner) error
-		}{
+		steps = append(steps, []step{
 			{"missing", readMissing},
 			{"noise", readNoise},
 			{"readings", readReadings},
@@ -69,9 +95,35 @@ func read(db *rawDB) (*model.Dataset, error) {
 			{"initiatives", readInitiatives},
 		}...)
 	}
-	for _, s := range steps {
-		if err := s.read(db, &p, in); err != nil {
-			return nil, fmt.Errorf("read %s: %w", s.table, err)
+	steps = slices.DeleteFunc(steps, func(s step) bool { return c.skip[s.table] })
+	apart := slices.IndexFunc(steps, func(s step) bool { return s.table == "observations" })
+	var other *rawDB
+	if open != nil {
+		if other, err = open(); err != nil {
+			other = nil // read them all on the first connection
+		}
+	}
+	if other == nil {
+		if _, err := runSteps(db, &p, steps); err != nil {
+			return nil, err
+		}
+	} else {
+		obsErr := make(chan error, 1)
+		go func() {
+			defer other.close()
+			_, err := runSteps(other, &p, steps[apart:apart+1])
+			obsErr <- err
+		}()
+		rest := append(steps[:apart:apart], steps[apart+1:]...)
+		at, err := runSteps(db, &p, rest)
+		oerr := <-obsErr
+		switch {
+		case err != nil && at < apart:
+			return nil, err
+		case oerr != nil:
+			return nil, oerr
+		case err != nil:
+			return nil, err
 		}
 	}
 	d, err := model.New(p)
@@ -79,6 +131,18 @@ func read(db *rawDB) (*model.Dataset, error) {
 		return nil, &inconsistentError{err}
 	}
 	return d, nil
+}
+
+// runSteps runs steps in order on one connection, with its own interner
+// (an interner is one goroutine's), until one fails: it says which.
+func runSteps(db *rawDB, p *model.Parts, steps []step) (int, error) {
+	in := newInterner()
+	for i, s := range steps {
+		if err := s.read(db, p, in); err != nil {
+			return i, fmt.Errorf("read %s: %w", s.table, err)
+		}
+	}
+	return len(steps), nil
 }
 
 func clean(w row, i int) string { return model.CleanText(w.text(i)) }
@@ -103,12 +167,16 @@ func readMeta(db *rawDB, p *model.Parts, _ interner) error {
 func readCountries(db *rawDB, p *model.Parts, in interner) error {
 	const q = `SELECT iso2, iso3, name, wikimedia_region, un_continent, un_subregion, economic_region,
 		emerging_class, market_class, is_protected, data_risk_score, data_risk_class FROM countries`
+	check := checkOf("countries", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		c := model.Country{
-			ISO2: in.of(w.bytes(0)), ISO3: clean(w, 1), Name: clean(w, 2),
-			WikimediaRegion: in.of(w.bytes(3)), UNContinent: in.of(w.bytes(4)), UNSubregion: in.of(w.bytes(5)),
-			EconomicRegion: in.of(w.bytes(6)), EmergingClass: in.of(w.bytes(7)), MarketClass: in.of(w.bytes(8)),
-			Protected: w.int(9) != 0, DataRiskClass: in.of(w.bytes(11)),
+			ISO2: in.at(w, 0), ISO3: clean(w, 1), Name: clean(w, 2),
+			WikimediaRegion: in.at(w, 3), UNContinent: in.at(w, 4), UNSubregion: in.at(w, 5),
+			EconomicRegion: in.at(w, 6), EmergingClass: in.at(w, 7), MarketClass: in.at(w, 8),
+			Protected: w.int(9) != 0, DataRiskClass: in.at(w, 11),
 		}
 		if !w.null(10) {
 			v := w.float(10)
@@ -125,14 +193,19 @@ func readCountryLanguages(db *rawDB, p *model.Parts, in interner) error {
 	for i, c := range p.Countries {
 		at[c.ISO2] = i
 	}
-	return db.query("SELECT iso2, lang, population_pct, official_status FROM country_languages", func(w row) error {
-		iso2, lang := in.of(w.bytes(0)), in.of(w.bytes(1))
+	const q = "SELECT iso2, lang, population_pct, official_status FROM country_languages"
+	check := checkOf("country_languages", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
+		iso2, lang := in.at(w, 0), in.at(w, 1)
 		i, ok := at[iso2]
 		if !ok {
 			return &inconsistentError{fmt.Errorf("language %s listed for unknown country %s", lang, iso2)}
 		}
 		p.Countries[i].Languages = append(p.Countries[i].Languages, model.CountryLanguage{
-			Lang: lang, PopulationPct: w.float(2), OfficialStatus: in.of(w.bytes(3)),
+			Lang: lang, PopulationPct: w.float(2), OfficialStatus: in.at(w, 3),
 		})
 		return nil
 	})
@@ -141,14 +214,14 @@ func readCountryLanguages(db *rawDB, p *model.Parts, in interner) error {
 func readLanguages(db *rawDB, p *model.Parts, in interner) error {
 	p.Languages = map[string]string{}
 	return db.query("SELECT code, name FROM languages", func(w row) error {
-		p.Languages[in.of(w.bytes(0))] = clean(w, 1)
+		p.Languages[in.at(w, 0)] = clean(w, 1)
 		return nil
 	})
 }
 
 func readWikis(db *rawDB, p *model.Parts, in interner) error {
 	return db.query("SELECT db, lang, project, status FROM wikis", func(w row) error {
-		p.Wikis = append(p.Wikis, model.Wiki{DB: clean(w, 0), Lang: in.of(w.bytes(1)), Project: in.of(w.bytes(2)), Status: in.of(w.bytes(3))})
+		p.Wikis = append(p.Wikis, model.Wiki{DB: clean(w, 0), Lang: in.at(w, 1), Project: in.at(w, 2), Status: in.at(w, 3)})
 		return nil
 	})
 }
@@ -166,12 +239,16 @@ func readSources(db *rawDB, p *model.Parts, _ interner) error {
 func readIndicators(db *rawDB, p *model.Parts, in interner) error {
 	const q = `SELECT id, domain, facet, name, unit, definition, weight, weight_published,
 		growth_of, per, source_id, modeled FROM indicators ORDER BY rowid`
+	check := checkOf("indicators", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Indicators = append(p.Indicators, model.Indicator{
-			ID: in.of(w.bytes(0)), Domain: model.DomainID(in.of(w.bytes(1))), Facet: model.Facet(in.of(w.bytes(2))),
+			ID: in.at(w, 0), Domain: model.DomainID(in.at(w, 1)), Facet: model.Facet(in.at(w, 2)),
 			Name: clean(w, 3), Unit: clean(w, 4), Definition: clean(w, 5),
 			Weight: w.float(6), WeightPublished: w.int(7) != 0,
-			GrowthOf: in.of(w.bytes(8)), Per: in.of(w.bytes(9)), SourceID: in.of(w.bytes(10)), Modeled: w.int(11) != 0,
+			GrowthOf: in.at(w, 8), Per: in.at(w, 9), SourceID: in.at(w, 10), Modeled: w.int(11) != 0,
 		})
 		return nil
 	})
@@ -183,10 +260,15 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 		return err
 	}
 	p.Observations = make([]model.Observation, 0, n)
-	return db.query("SELECT iso2, indicator_id, year, value, class, source_id, period FROM observations", func(w row) error {
+	const q = "SELECT iso2, indicator_id, year, value, class, source_id, period FROM observations"
+	check := checkOf("observations", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Observations = append(p.Observations, model.Observation{
-			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Value: w.float(3),
-			Provenance: model.Provenance{Class: model.Class(in.of(w.bytes(4))), Source: in.of(w.bytes(5)), Period: in.of(w.bytes(6))},
+			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Value: w.float(3),
+			Provenance: model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)},
 		})
 		return nil
 	})
@@ -200,27 +282,42 @@ func readObservationsV2(db *rawDB, p *model.Parts, in interner) error {
 		return err
 	}
 	p.Observations = make([]model.Observation, 0, n)
-	return db.query("SELECT iso2, indicator_id, year, value FROM observations", func(w row) error {
+	const q = "SELECT iso2, indicator_id, year, value FROM observations"
+	check := checkOf("observations", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Observations = append(p.Observations, model.Observation{
-			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Value: w.float(3),
+			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Value: w.float(3),
 		})
 		return nil
 	})
 }
 
 func readMissing(db *rawDB, p *model.Parts, in interner) error {
-	return db.query("SELECT iso2, indicator_id, year, reason, source_id FROM missing", func(w row) error {
+	const q = "SELECT iso2, indicator_id, year, reason, source_id FROM missing"
+	check := checkOf("missing", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Missing = append(p.Missing, model.Missing{
-			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Reason: in.of(w.bytes(3)), Source: in.of(w.bytes(4)),
+			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Reason: in.at(w, 3), Source: in.at(w, 4),
 		})
 		return nil
 	})
 }
 
 func readNoise(db *rawDB, p *model.Parts, in interner) error {
-	return db.query("SELECT iso2, indicator_id, year, epsilon, sd, sum_epsilon, threshold FROM noise", func(w row) error {
+	const q = "SELECT iso2, indicator_id, year, epsilon, sd, sum_epsilon, threshold FROM noise"
+	check := checkOf("noise", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Noise = append(p.Noise, model.Noise{
-			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2), Epsilon: w.float(3), SD: w.float(4),
+			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Epsilon: w.float(3), SD: w.float(4),
 			SumEpsilon: w.float(5), Threshold: w.float(6),
 		})
 		return nil
@@ -234,10 +331,14 @@ func readReadings(db *rawDB, p *model.Parts, in interner) error {
 	}
 	p.Readings = make([]model.Reading, 0, n)
 	const q = `SELECT iso2, project, year, period, views, lower, upper, share, source_id FROM readings`
+	check := checkOf("readings", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Readings = append(p.Readings, model.Reading{
-			ISO2: in.of(w.bytes(0)), Project: in.of(w.bytes(1)), Year: w.int(2), Period: in.of(w.bytes(3)),
-			Views: w.float(4), Bounds: model.Bounds{Lower: w.float(5), Upper: w.float(6)}, Share: w.float(7), Source: in.of(w.bytes(8)),
+			ISO2: in.at(w, 0), Project: in.at(w, 1), Year: w.int(2), Period: in.at(w, 3),
+			Views: w.float(4), Bounds: model.Bounds{Lower: w.float(5), Upper: w.float(6)}, Share: w.float(7), Source: in.at(w, 8),
 		})
 		return nil
 	})
@@ -249,9 +350,14 @@ func readScores(db *rawDB, p *model.Parts, in interner) error {
 		return err
 	}
 	p.Scores = make([]model.Score, 0, n)
-	return db.query("SELECT iso2, domain, facet, year, score FROM scores", func(w row) error {
+	const q = "SELECT iso2, domain, facet, year, score FROM scores"
+	check := checkOf("scores", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Scores = append(p.Scores, model.Score{
-			ISO2: in.of(w.bytes(0)), Domain: model.DomainID(in.of(w.bytes(1))), Facet: model.Facet(in.of(w.bytes(2))),
+			ISO2: in.at(w, 0), Domain: model.DomainID(in.at(w, 1)), Facet: model.Facet(in.at(w, 2)),
 			Year: w.int(3), Score: w.float(4),
 		})
 		return nil
@@ -259,9 +365,14 @@ func readScores(db *rawDB, p *model.Parts, in interner) error {
 }
 
 func readBounds(db *rawDB, p *model.Parts, in interner) error {
-	return db.query("SELECT iso2, indicator_id, year, lower, upper FROM bounds", func(w row) error {
+	const q = "SELECT iso2, indicator_id, year, lower, upper FROM bounds"
+	check := checkOf("bounds", q)
+	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Bounds = append(p.Bounds, model.BoundObservation{
-			ISO2: in.of(w.bytes(0)), Indicator: in.of(w.bytes(1)), Year: w.int(2),
+			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2),
 			Bounds: model.Bounds{Lower: w.float(3), Upper: w.float(4)},
 		})
 		return nil
@@ -270,9 +381,13 @@ func readBounds(db *rawDB, p *model.Parts, in interner) error {
 
 func readCountryWikis(db *rawDB, p *model.Parts, in interner) error {
 	const q = `SELECT iso2, wiki, year, editors_lower, editors_upper, very_active_lower, very_active_upper FROM country_wikis`
+	check := checkOf("country_wikis", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.CountryWikis = append(p.CountryWikis, model.CountryWiki{
-			ISO2: in.of(w.bytes(0)), Wiki: in.of(w.bytes(1)), Year: w.int(2),
+			ISO2: in.at(w, 0), Wiki: in.at(w, 1), Year: w.int(2),
 			Editors:    model.Bounds{Lower: w.float(3), Upper: w.float(4)},
 			VeryActive: model.Bounds{Lower: w.float(5), Upper: w.float(6)},
 		})
@@ -284,10 +399,14 @@ func readCountryWikis(db *rawDB, p *model.Parts, in interner) error {
 // document does not give is NULL.
 func readMovementMetrics(db *rawDB, p *model.Parts, in interner) error {
 	const q = `SELECT id, position, metric, segment, period, value, unit, change_pct, note, source_id FROM movement_metrics ORDER BY position, id`
+	check := checkOf("movement_metrics", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		m := model.MovementMetric{
-			ID: clean(w, 0), Position: w.int(1), Metric: in.of(w.bytes(2)), Segment: in.of(w.bytes(3)), Period: in.of(w.bytes(4)),
-			Unit: in.of(w.bytes(6)), Note: clean(w, 8), Source: in.of(w.bytes(9)),
+			ID: clean(w, 0), Position: w.int(1), Metric: in.at(w, 2), Segment: in.at(w, 3), Period: in.at(w, 4),
+			Unit: in.at(w, 6), Note: clean(w, 8), Source: in.at(w, 9),
 		}
 		if !w.null(5) {
 			m.Value, m.HasValue = w.float(5), true
@@ -303,10 +422,14 @@ func readMovementMetrics(db *rawDB, p *model.Parts, in interner) error {
 func readInitiatives(db *rawDB, p *model.Parts, in interner) error {
 	const q = `SELECT number, name, recommendation, recommendation_name, votes, quartile, also, vote_note, bearing, source_id
 		FROM initiatives ORDER BY number`
+	check := checkOf("initiatives", q)
 	return db.query(q, func(w row) error {
+		if err := check.row(w); err != nil {
+			return err
+		}
 		p.Movement.Initiatives = append(p.Movement.Initiatives, model.Initiative{
-			Number: w.int(0), Name: clean(w, 1), Recommendation: w.int(2), RecommendationName: in.of(w.bytes(3)),
-			Votes: w.int(4), Quartile: w.int(5), Also: clean(w, 6), VoteNote: clean(w, 7), Bearing: clean(w, 8), Source: in.of(w.bytes(9)),
+			Number: w.int(0), Name: clean(w, 1), Recommendation: w.int(2), RecommendationName: in.at(w, 3),
+			Votes: w.int(4), Quartile: w.int(5), Also: clean(w, 6), VoteNote: clean(w, 7), Bearing: clean(w, 8), Source: in.at(w, 9),
 		})
 		return nil
 	})

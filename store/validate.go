@@ -3,11 +3,7 @@ package store
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 	"unicode/utf8"
-
-	"github.com/equitylandscape/equity/model"
 )
 
 // MinYear and MaxYear bound the years a database may hold: the World Bank's
@@ -77,33 +73,6 @@ func checkedTables(version int) []checkedTable {
 	return tables
 }
 
-// badSQL is an SQL condition true when column c breaks its rule. It is a
-// range test, the cheapest SQLite evaluates: text and blobs sort above every
-// number, ±Inf lie outside the finite range, and NULL is tested apart. Go
-// then tells which rule the row broke (problem).
-func (c column) badSQL() string {
-	n := c.name
-	lo, hi := "-1.7976931348623157e308", "1.7976931348623157e308"
-	switch c.rule {
-	case score, percent:
-		lo, hi = "0", "100"
-	case year:
-		lo, hi = strconv.Itoa(MinYear), strconv.Itoa(MaxYear)
-	case count, amount:
-		lo = "0"
-	case quartile:
-		lo, hi = "1", "4"
-	}
-	bad := fmt.Sprintf("NOT (%s BETWEEN %s AND %s)", n, lo, hi)
-	if c.rule == year || c.rule == count || c.rule == quartile {
-		bad += fmt.Sprintf(" OR typeof(%s) != 'integer'", n)
-	}
-	if !c.nullable {
-		bad = fmt.Sprintf("%s IS NULL OR %s", n, bad)
-	}
-	return "(" + bad + ")"
-}
-
 // problem says what is wrong with a value of the column of the given SQLite
 // type, "" if nothing is.
 func (c column) problem(typ string, v float64) string {
@@ -134,48 +103,6 @@ func (c column) problem(typ string, v float64) string {
 		return "has a percentage outside 0–100"
 	}
 	return ""
-}
-
-// validate refuses a database with a value in a numeric column that is not
-// a number the column may hold. It runs in SQLite, a scan of each table, and
-// reads nothing of a row but the first bad one's key: only that key, cleaned
-// and clipped, reaches the message.
-func validate(db *rawDB, o origin) error {
-	version, err := db.one("PRAGMA user_version")
-	if err != nil {
-		return damaged(o, err)
-	}
-	for _, t := range checkedTables(version) {
-		var where, cols []string
-		for _, c := range t.columns {
-			where = append(where, c.badSQL())
-			cols = append(cols, "typeof("+c.name+")", c.name)
-		}
-		q := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s LIMIT 1",
-			strings.Join(t.key, ", "), strings.Join(cols, ", "), t.name, strings.Join(where, " OR "))
-		var found *Error
-		err := db.query(q, func(w row) error {
-			key := make([]string, len(t.key))
-			for i := range t.key {
-				key[i] = clip(model.CleanText(w.text(i)), 40)
-			}
-			for i, c := range t.columns {
-				at := len(t.key) + 2*i
-				if p := c.problem(w.text(at), w.float(at+1)); p != "" {
-					found = o.invalid(fmt.Sprintf("%s in %s (%s), column %s", p, t.name, strings.Join(key, ", "), c.name))
-					break
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return damaged(o, err)
-		}
-		if found != nil {
-			return found
-		}
-	}
-	return nil
 }
 
 // invalid is a database with a value it may not hold.

@@ -44,7 +44,7 @@ func newCompareCmd(e env, opts *options) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			d, y, err := loadYear(e, opts, year)
+			d, y, err := loadLeanYear(e, opts, year)
 			if err != nil {
 				return err
 			}

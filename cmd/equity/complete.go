@@ -28,7 +28,7 @@ type completer struct {
 
 func newCompleter(e env, opts *options) *completer {
 	return &completer{data: sync.OnceValues(func() (*model.Dataset, error) {
-		return load(e, opts)
+		return loadLean(e, opts)
 	})}
 }
 

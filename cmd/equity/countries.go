@@ -25,7 +25,7 @@ func newCountriesCmd(e env, opts *options) *cobra.Command {
 			"  equity countries --year 2020 --format csv > countries-2020.csv",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, y, err := loadYear(e, opts, year)
+			d, y, err := loadLeanYear(e, opts, year)
 			if err != nil {
 				return err
 			}

@@ -16,8 +16,9 @@ import (
 const dbEnv = "EQUITY_DB"
 
 // load opens the database the user chose (--db, then $EQUITY_DB) or the
-// bundled one.
-func load(e env, opts *options) (*model.Dataset, error) {
+// bundled one. A command that shows no editions, country wikis or movement
+// figures passes store.Lean() (loadLean).
+func load(e env, opts *options, lo ...store.LoadOption) (*model.Dataset, error) {
 	// Nearly everything loading allocates stays live: collecting garbage
 	// meanwhile finds little and cost a third of a command's time. The
 	// collector resumes, as it was, once the dataset is built.
@@ -27,19 +28,29 @@ func load(e env, opts *options) (*model.Dataset, error) {
 		path = e.getenv(dbEnv)
 	}
 	if path == "" {
-		return store.LoadFS(sampledata.FS, sampledata.DBName)
+		return store.LoadFS(sampledata.FS, sampledata.DBName, lo...)
 	}
-	return store.LoadFile(path)
+	return store.LoadFile(path, lo...)
 }
 
+// loadLean loads what a command needs that shows none of the tables
+// store.Lean leaves out.
+func loadLean(e env, opts *options) (*model.Dataset, error) { return load(e, opts, store.Lean()) }
+
 // loadYear loads the database and picks the year a command shows.
-func loadYear(e env, opts *options, year int) (*model.Dataset, int, error) {
-	d, err := load(e, opts)
+func loadYear(e env, opts *options, year int, lo ...store.LoadOption) (*model.Dataset, int, error) {
+	d, err := load(e, opts, lo...)
 	if err != nil {
 		return nil, 0, err
 	}
 	y, err := pickYear(d, year)
 	return d, y, err
+}
+
+// loadLeanYear is loadYear for a command that shows none of the tables
+// store.Lean leaves out.
+func loadLeanYear(e env, opts *options, year int) (*model.Dataset, int, error) {
+	return loadYear(e, opts, year, store.Lean())
 }
 
 // addYearFlag is the --year flag of a command that shows one year; its

@@ -16,7 +16,7 @@ func newIndicatorsCmd(e env, opts *options) *cobra.Command {
 		Short: "List the indicator catalog: every input, its weight, unit and source, modeled or real",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := load(e, opts)
+			d, err := loadLean(e, opts)
 			if err != nil {
 				return err
 			}

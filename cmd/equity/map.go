@@ -43,7 +43,7 @@ func newMapCmd(e env, opts *options) *cobra.Command {
 			if width < 0 || width > 1000 {
 				return usageError{fmt.Errorf("--width takes a number of columns from 20 to 1000, not %d", width)}
 			}
-			d, y, err := loadYear(e, opts, year)
+			d, y, err := loadLeanYear(e, opts, year)
 			if err != nil {
 				return err
 			}
