@@ -59,7 +59,7 @@ func countryDoc(d *model.Dataset, p model.Profile) report.Doc {
 		Title:    fmt.Sprintf("%s (%s) — %d", c.Name, c.ISO2, p.Year),
 		Sections: append(sections, scoresSection(d, p), inputsSection(d, p)),
 		Notes: notes(
-			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score.",
+			"Scores are 0–100 ranks among countries (50 = the median country); ranks read \"3 of 54\": third of the 54 countries of the region that have a score. Pctile: an input's percentile rank among the countries that have it (87th: higher than about 87% of them).",
 			editionsNote,
 			enwikiNote,
 			wikisNote,
@@ -334,7 +334,7 @@ func inputsSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "upper", Show: report.ForScripts},
 		{Key: "unit", Title: "Unit", Show: report.ForScripts},
 		{Key: "ranked_value", Show: report.ForScripts},
-		{Key: "rank", Title: "Rank", Right: true},
+		{Key: "rank", Title: "Pctile", Right: true},
 		{Key: "weight", Title: "Weight", Right: true},
 		{Key: "contribution", Title: "Adds", Right: true},
 		{Key: "class", Title: "Class"},
@@ -365,7 +365,9 @@ func inputRow(d *model.Dataset, p model.Profile, e model.Explanation, in model.I
 	lower, upper := report.Missing(), report.Missing()
 	if in.Present {
 		ranked = report.Cell{Text: "", Value: in.Value}
-		rank = report.Cell{Text: report.Score(in.Rank), Value: round(in.Rank, 2)}
+		// A percentile rank, 0–100, written as one ("87th"), never as a
+		// place; scripts get the number.
+		rank = report.Cell{Text: report.Percentile(in.Rank), Value: round(in.Rank, 2)}
 		switch {
 		case ind.Derived():
 			// A growth rate is a derived figure: it stays exact.

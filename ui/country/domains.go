@@ -333,7 +333,7 @@ func (p *page) domains(d *model.Dataset, pr model.Profile, wideNames bool) {
 
 	// One line of key at 80 columns, so that languages show on the
 	// first page; the help and the indicator screen say the rest.
-	read := "0–100, 50 = median · rank 1 = top · growth ▲ strong ▼ weak • middling"
+	read := "0–100, 50 = median · 2/50 = 2nd of 50 · growth ▲ strong ▼ weak • middling"
 	if anyMarked {
 		read += " · " + components.MarkEstimated + " estimated " + components.MarkModeled + " modeled"
 	}
