@@ -186,14 +186,14 @@ func (o Opening) Reason() string {
 	case o.Year == 0:
 		return "the database has no Wikimedia activity figures"
 	case o.Solid:
-		return fmt.Sprintf("the latest year whose scores rest mostly on published figures (%s real or estimated)", percent(o.Published))
+		return fmt.Sprintf("the latest year whose scores rest mostly on published figures (%s real or estimated)", SharePercent(o.Published))
 	}
-	return fmt.Sprintf("the latest year with figures in the most domains, though most of them are modeled (%s real or estimated)", percent(o.Published))
+	return fmt.Sprintf("the latest year with figures in the most domains, though most of them are modeled (%s real or estimated)", SharePercent(o.Published))
 }
 
-// percent writes a share as a whole percentage, never rounding a part to
-// 0 % or 100 %.
-func percent(share float64) string {
+// SharePercent writes a share, 0–1, as a whole percentage, never rounding
+// a part to 0% or 100%: "under 1%", "over 99%".
+func SharePercent(share float64) string {
 	p := share * 100
 	switch {
 	case share > 0 && p < 1:

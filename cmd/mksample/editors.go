@@ -251,15 +251,7 @@ func mean(xs []float64) float64 {
 // editorSources are the sources rows of the real editor figures and of the
 // calibrated model.
 func (et editorTotals) editorSources(calibrated int) []model.Source {
-	var first, last string
-	for _, ms := range et.months {
-		for _, m := range ms {
-			if first == "" || m < first {
-				first = m
-			}
-			last = max(last, m)
-		}
-	}
+	first, last := monthSpan(et.months)
 	return []model.Source{
 		{ID: srcCalibrated, Title: "Modeled editors, scaled to the real regional totals (equity sample model)", Publisher: "equity project, cmd/mksample",
 			Year: lastYear, Licence: "CC0-1.0",
@@ -272,4 +264,17 @@ func (et editorTotals) editorSources(calibrated int) []model.Source {
 			URL:  "https://github.com/wikimedia-research/movement-metrics",
 			Note: "The real totals the modeled editors are scaled to; editors of no known country are no region's and are left out. From wikimedia-research/movement-metrics (commit c56a6a05)."},
 	}
+}
+
+// monthSpan is the first and the last of months (YYYY-MM) held by key.
+func monthSpan[K comparable](months map[K][]string) (first, last string) {
+	for _, ms := range months {
+		for _, m := range ms {
+			if first == "" || m < first {
+				first = m
+			}
+			last = max(last, m)
+		}
+	}
+	return first, last
 }

@@ -180,15 +180,7 @@ func (gf geoeditorFacts) replace(obs []model.Observation) []model.Observation {
 
 // geoeditorsSource is the sources row of the real editor figures.
 func (gf geoeditorFacts) geoeditorsSource() model.Source {
-	var first, last string
-	for _, ms := range gf.months {
-		for _, m := range ms {
-			if first == "" || m < first {
-				first = m
-			}
-			last = max(last, m)
-		}
-	}
+	first, last := monthSpan(gf.months)
 	return model.Source{ID: srcGeoeditorsDP, Title: "Geoeditors monthly release (differentially private): Chile, " + first + " to " + last,
 		Publisher: "Wikimedia Foundation", Year: 2024, Licence: "CC0-1.0",
 		URL: "https://analytics.wikimedia.org/published/datasets/geoeditors_monthly/",

@@ -1,7 +1,7 @@
 package components
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/equitylandscape/equity/model"
 	"github.com/equitylandscape/equity/ui/theme"
@@ -39,14 +39,7 @@ func ClassShare(t model.YearFigures) string {
 		return ""
 	}
 	pct := func(n int) string {
-		p := float64(n) * 100 / float64(all)
-		switch {
-		case p > 0 && p < 1:
-			return "<1%"
-		case p < 100 && p > 99:
-			return ">99%"
-		}
-		return fmt.Sprintf("%.0f%%", p)
+		return strings.NewReplacer("under ", "<", "over ", ">").Replace(model.SharePercent(float64(n) / float64(all)))
 	}
 	var parts []string
 	if t.Real > 0 {
@@ -58,9 +51,5 @@ func ClassShare(t model.YearFigures) string {
 	if t.Modeled > 0 {
 		parts = append(parts, MarkModeled+"modeled "+pct(t.Modeled))
 	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		out += " · " + p
-	}
-	return out
+	return strings.Join(parts, " · ")
 }

@@ -189,24 +189,9 @@ func (s *Screen) scoreTable(p *writer) {
 	legend := "Scores are 0–100 ranks (50 is the median country). Places count only the countries with a score"
 	if ex := s.f.score(model.Overall); ex.ok && ex.region.Of > 0 {
 		legend += fmt.Sprintf(": overall \"%d of %d\" is %s of the %d in %s with one", ex.region.Pos, ex.region.Of,
-			ordinal(ex.region.Pos), ex.region.Of, s.country.WikimediaRegion)
+			report.Ordinal(ex.region.Pos), ex.region.Of, s.country.WikimediaRegion)
 	}
 	p.para(th.Muted, legend+".", 0)
-}
-
-// ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
 }
 
 // reason says why a facet has no score.

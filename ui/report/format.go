@@ -396,7 +396,11 @@ func ModeledNames(d *model.Dataset) string {
 // "87th", 1.2 "1st", 22 "22nd". A percentile is never written as a rank
 // ("86.7 of 242" reads as a position); the count goes in a note.
 func Percentile(p float64) string {
-	n := int(math.Round(math.Min(math.Max(p, 0), 100)))
+	return Ordinal(int(math.Round(math.Min(math.Max(p, 0), 100))))
+}
+
+// Ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
+func Ordinal(n int) string {
 	suffix := "th"
 	switch {
 	case n%100 >= 11 && n%100 <= 13:
