@@ -114,6 +114,7 @@ func compareDoc(d *model.Dataset, ps []model.Profile, f report.Format) report.Do
 			"Scores are 0–100 ranks among countries (50 = the median country); \"(3/53)\" is the country's place among the 53 countries of its Wikimedia region that have a score.",
 			"Open Wikipedias: the languages spoken in the country that have an open Wikipedia, by wiki code, most spoken first.",
 			protectionNote(ps),
+			marksNote,
 			modeledNote(d),
 			contextNote(d, year),
 		),
@@ -224,7 +225,8 @@ func compareMeasures(d *model.Dataset, ps []model.Profile, scripts bool) []measu
 			ms = append(ms, each(string(dom.ID)+"_"+string(facet), name+" "+string(facet), modeled, func(p model.Profile) report.Cell {
 				dp := p.Domains[i]
 				fs := map[model.Facet]model.FacetScore{model.Presence: dp.Presence, model.Growth: dp.Growth, model.Overall: dp.Overall}[facet]
-				return rankedScore(fs)
+				class, _ := d.ScoreClass(p.Country.ISO2, dom.ID, facet, p.Year)
+				return rankedScore(fs, class)
 			}))
 		}
 	}
@@ -245,12 +247,13 @@ func compareMeasures(d *model.Dataset, ps []model.Profile, scripts bool) []measu
 	return ms
 }
 
-// rankedScore is a score with its place in the region: "96.3 (1/53)".
-func rankedScore(fs model.FacetScore) report.Cell {
+// rankedScore is a score with its class's mark and its place in the
+// region: "96.3~ (1/53)".
+func rankedScore(fs model.FacetScore, class model.Class) report.Cell {
 	if !fs.OK {
 		return report.Missing()
 	}
-	c := scoreCell(fs.Score, true)
+	c := markedScoreCell(fs.Score, true, class)
 	if st := fs.InRegion; st.Of > 0 {
 		c.Text += fmt.Sprintf(" (%d/%d)", st.Pos, st.Of)
 	}

@@ -155,11 +155,11 @@ func countriesDoc(d *model.Dataset, year int, region string, q countriesQuery) (
 		modeled := false
 		for _, dom := range model.Domains() {
 			v, ok := d.Score(c.ISO2, dom.ID, model.Overall, year)
-			row = append(row, scoreCell(v, ok))
 			class := model.Class("")
 			if ok {
 				class, _ = d.ScoreClass(c.ISO2, dom.ID, model.Overall, year)
 			}
+			row = append(row, markedScoreCell(v, ok, class))
 			modeled = modeled || class == model.ClassModeled
 			classes = append(classes, classCell(class))
 		}
@@ -177,7 +177,7 @@ func countriesDoc(d *model.Dataset, year int, region string, q countriesQuery) (
 		Title:    title,
 		Sections: []report.Section{&report.TableSection{Key: "countries", Columns: cols, Rows: rows}},
 		Notes: notes(
-			countedNote(len(rows), q.filter)+" Domain scores are 0–100 ranks among countries (50 = the median country; — = no score).",
+			countedNote(len(rows), q.filter)+" Domain scores are 0–100 ranks among countries (50 = the median country; — = no score). "+marksNote,
 			modeledNote(d),
 			contextNote(d, year),
 		),

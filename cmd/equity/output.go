@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/equitylandscape/equity/model"
+	"github.com/equitylandscape/equity/ui/components"
 	"github.com/equitylandscape/equity/ui/report"
 )
 
@@ -142,6 +143,25 @@ func scoreCell(v float64, ok bool) report.Cell {
 	}
 	return report.Cell{Text: report.Score(v), Value: round(v, 2)}
 }
+
+// markedScoreCell is a score whose text carries its class's mark, as the
+// explorer's table does ("53.8~" estimated, "12.0*" modeled); scripts get
+// the number, and the class in a column of its own.
+func markedScoreCell(v float64, ok bool, class model.Class) report.Cell {
+	c := scoreCell(v, ok)
+	if ok {
+		switch class {
+		case model.ClassEstimated:
+			c.Text += components.MarkEstimated
+		case model.ClassModeled:
+			c.Text += components.MarkModeled
+		}
+	}
+	return c
+}
+
+// marksNote is the legend of the marks, for an output that carries them.
+const marksNote = "Marks: " + components.MarkEstimated + " estimated from published figures, " + components.MarkModeled + " rests on MODELED figures; a published score is unmarked."
 
 // round keeps JSON and CSV values to the precision that means something
 // (scores are ranks; the 12th decimal is noise).
