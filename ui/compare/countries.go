@@ -155,7 +155,7 @@ func (s *Screen) buildCountries() {
 				if di >= len(pr.Domains) {
 					return dash
 				}
-				return s.scoreCell(pr.Domains[di], f, colW, rankW)
+				return s.scoreCell(pr, pr.Domains[di], f, colW, rankW)
 			})
 		}
 	}
@@ -220,7 +220,7 @@ func rank(fs model.FacetScore) string {
 
 // scoreCell is a facet's score, bar and rank in region, the growth score
 // after its arrow: "▼ 15.4 █▏··· 49/53".
-func (s *Screen) scoreCell(dp model.DomainProfile, f model.Facet, w, rankW int) string {
+func (s *Screen) scoreCell(pr model.Profile, dp model.DomainProfile, f model.Facet, w, rankW int) string {
 	th := s.ctx.Theme
 	var fs model.FacetScore
 	switch f {
@@ -250,11 +250,15 @@ func (s *Screen) scoreCell(dp model.DomainProfile, f model.Facet, w, rankW int) 
 		arrow = components.Arrow(th, model.GrowthSignal(fs.Score), true) + " "
 	}
 	text := arrow + components.FitRight(report.Score(fs.Score), countryScoreW)
+	// The score's class mark (~ estimated, * modeled) takes the cell
+	// after it.
+	class, _ := s.ctx.Data.ScoreClass(pr.Country.ISO2, dp.Domain.ID, f, pr.Year)
+	mark := components.ClassMark(th, class)
 	r := components.FitRight(rank(fs), rankW)
 	if bw := w - countryArrowW - countryScoreW - 1 - 1 - rankW; bw >= countryMinBarW {
-		return text + " " + components.Bar(th, fs.Score, bw) + " " + r
+		return text + mark + components.Bar(th, fs.Score, bw) + " " + r
 	}
-	return text + " " + r
+	return text + mark + r
 }
 
 // openWikipedias lists a country's languages whose Wikipedia is open,

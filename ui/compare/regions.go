@@ -29,6 +29,7 @@ type barKind int
 const (
 	noBar     barKind = iota
 	scaledBar         // the largest region fills the bar
+	scoreBar          // a 0–100 score: 100 fills the bar, whatever the largest
 	ratioBar          // scaled to the largest ratio, with 1.0 marked
 )
 
@@ -66,7 +67,7 @@ func (g group) short() string {
 	case groupShares:
 		return "Share of the movement"
 	}
-	return "Representation ratio*"
+	return "Representation ratio†"
 }
 
 // measure is one figure of a region: a row when regions are columns, a
@@ -117,14 +118,14 @@ func measures() []measure {
 		name := strings.TrimSuffix(dom.Name, " Leadership")
 		first, _, _ := strings.Cut(name, " ")
 		ms = append(ms,
-			measure{groupScores, name + " mean", first + " mean", [2]string{first, "mean"}, scaledBar,
+			measure{groupScores, name + " mean", first + " mean", [2]string{first, "mean"}, scoreBar,
 				func(r *model.Region) (float64, bool) {
 					if i >= len(r.Domains) {
 						return 0, false
 					}
 					return r.Domains[i].WeightedMean, r.Domains[i].HasWeighted
 				}, report.Score},
-			measure{groupScores, name + " median", first + " median", [2]string{first, "median"}, scaledBar,
+			measure{groupScores, name + " median", first + " median", [2]string{first, "median"}, scoreBar,
 				func(r *model.Region) (float64, bool) {
 					if i >= len(r.Domains) {
 						return 0, false
@@ -201,6 +202,8 @@ func (s *Screen) cell(mv values, i, w int) string {
 	switch mv.m.bar {
 	case ratioBar:
 		return text + " " + ratioBarOf(th, mv.v[i], mv.top, bw)
+	case scoreBar:
+		return text + " " + components.Bar(th, mv.v[i], bw)
 	default:
 		score := 0.0
 		if mv.top > 0 {
@@ -339,7 +342,7 @@ func (s *Screen) buildRegions() {
 		for i := range regions {
 			g.lines = append(g.lines, gridLine{label: shown[i], cells: cols[i], item: i})
 		}
-		notes = append(notes, "Scores 0–100: mean weighted by population, and median of the countries. *Ratio: share of the movement ÷ share of the world's internet users, this project's measure; below 1 = underrepresented (bar: █ up to 1, ▓ beyond, │ marks 1).")
+		notes = append(notes, "Scores 0–100: mean weighted by population, and median of the countries. †Ratio: share of the movement ÷ share of the world's internet users, this project's measure; below 1 = underrepresented (bar: █ up to 1, ▓ beyond, │ marks 1).")
 	}
 	notes = append([]string{s.sourcesNote(true)}, notes...)
 	s.regHeading = s.headline(s.grouping.Title()+", "+fmt.Sprint(s.ctx.Year),
