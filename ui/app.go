@@ -406,6 +406,12 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 	s := m.sections[m.active]
 	var cmd tea.Cmd
 	s.stack[len(s.stack)-1], cmd = s.top().Update(msg)
+	if nav, ok := m.ctx.TakeNavigation(); ok {
+		// The move a key asked for happens now, so that the keys already
+		// queued behind it reach the screen it opens.
+		_, next := m.update(nav)
+		return tea.Batch(cmd, next)
+	}
 	return cmd
 }
 

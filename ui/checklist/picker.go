@@ -362,7 +362,7 @@ func (p *Picker) open(uc int, s model.Subject) tea.Cmd {
 	p.preset = nil
 	p.stale = true
 	p.toStep1()
-	return common.Cmd(OpenMsg{UseCase: uc, Subject: s})
+	return p.ctx.Go(OpenMsg{UseCase: uc, Subject: s})
 }
 
 const saveFailed = "A checklist could not be saved: "

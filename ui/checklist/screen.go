@@ -693,7 +693,7 @@ func (s *Screen) openMention() tea.Cmd {
 	if _, found := s.ctx.Data.Country(its[i].m.ISO2); !found {
 		return nil
 	}
-	return common.Cmd(common.OpenCountryMsg{ISO2: its[i].m.ISO2})
+	return s.ctx.Go(common.OpenCountryMsg{ISO2: its[i].m.ISO2})
 }
 
 // reportDir is where a report goes when the current directory cannot take

@@ -27,6 +27,9 @@ type Context struct {
 	// region leave in its table, by ISO2; nil when they leave every one.
 	// The map greys the others.
 	Shown map[string]bool
+	// pending is the move a screen asked for (Go) and the root has not
+	// yet taken.
+	pending *navigation
 }
 
 // Marked reports whether a country is marked.

@@ -341,7 +341,7 @@ func (s *Screen) openRegion() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return common.Cmd(common.ShowCountriesMsg{Filter: s.grouping.Filter(r)})
+	return s.ctx.Go(common.ShowCountriesMsg{Filter: s.grouping.Filter(r)})
 }
 
 func (s *Screen) openCountry() tea.Cmd {
@@ -349,7 +349,7 @@ func (s *Screen) openCountry() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return common.Cmd(common.OpenCountryMsg{ISO2: c.ISO2})
+	return s.ctx.Go(common.OpenCountryMsg{ISO2: c.ISO2})
 }
 
 // click selects the region or country clicked (a column, or a row when

@@ -304,7 +304,7 @@ func (s *Screen) browse(msg tea.KeyPressMsg) tea.Cmd {
 		s.table.Columns = s.layout.columns(s.sortBy, s.desc)
 		s.resort()
 	case key.Matches(msg, k.Compare):
-		return common.Cmd(common.CompareMarkedMsg{})
+		return s.ctx.Go(common.CompareMarkedMsg{})
 	case key.Matches(msg, k.Mark):
 		if i := s.table.Cursor(); i >= 0 {
 			s.ctx.ToggleMark(s.rows[s.shown[i]].c.ISO2)
@@ -321,7 +321,7 @@ func (s *Screen) open() tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	return common.Cmd(common.OpenCountryMsg{ISO2: s.rows[s.shown[i]].c.ISO2})
+	return s.ctx.Go(common.OpenCountryMsg{ISO2: s.rows[s.shown[i]].c.ISO2})
 }
 
 // typing handles a key while the search or filter input has the keyboard:

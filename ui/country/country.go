@@ -110,7 +110,7 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, s.keys.Open):
 			return s, s.open()
 		case key.Matches(msg, s.keys.Checklist):
-			return s, common.Cmd(common.StartChecklistMsg{ISO2: s.country.ISO2})
+			return s, s.ctx.Go(common.StartChecklistMsg{ISO2: s.country.ISO2})
 		}
 		s.body.Update(msg)
 		return s, nil
@@ -135,7 +135,7 @@ func (s *Screen) open() tea.Cmd {
 	if _, ok := s.body.Selected(); !ok || !s.body.SelectedInView() || len(s.profile.Domains) == 0 {
 		return nil
 	}
-	return common.Cmd(common.OpenIndicatorMsg{ISO2: s.country.ISO2, Domain: s.Selected()})
+	return s.ctx.Go(common.OpenIndicatorMsg{ISO2: s.country.ISO2, Domain: s.Selected()})
 }
 
 // View draws the page, exactly width × height.

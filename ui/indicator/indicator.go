@@ -120,7 +120,7 @@ func (s *Screen) open() tea.Cmd {
 	if !ok || !s.page.SelectedInView() || sel >= len(s.items) {
 		return nil
 	}
-	return common.Cmd(common.OpenCountryMsg{ISO2: s.items[sel]})
+	return s.ctx.Go(common.OpenCountryMsg{ISO2: s.items[sel]})
 }
 
 // View draws the page, exactly the body's size.

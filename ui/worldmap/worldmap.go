@@ -229,7 +229,7 @@ func (s *Screen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.input.Focus()
 	case key.Matches(msg, k.Open):
 		if c, ok := s.selectedCountry(); ok {
-			return common.Cmd(common.OpenCountryMsg{ISO2: c.ISO2})
+			return s.ctx.Go(common.OpenCountryMsg{ISO2: c.ISO2})
 		}
 	}
 	return nil
