@@ -125,12 +125,13 @@ type Dataset struct {
 	countryWikis  map[string][]CountryWiki // by ISO2
 	missing       map[cellKey]Missing
 	noise         map[cellKey]Noise
-	readings      map[string][]Reading // by ISO2
-	counts        []ClassCount         // by indicator, counted once
-	modeledInputs []Indicator          // ModeledInputs, found once
-	yearFigures   map[int]YearFigures  // YearFigures, counted once
-	opening       Opening              // Opening, chosen once
-	ranks         *rankCache           // rankings and standings, computed once
+	readings      map[string][]Reading  // by ISO2
+	counts        []ClassCount          // by indicator, counted once
+	modeledInputs []Indicator           // ModeledInputs, found once
+	yearFigures   map[int]YearFigures   // YearFigures, counted once
+	opening       Opening               // Opening, chosen once
+	ranks         *rankCache            // rankings and standings, computed once
+	facetInputs   map[facetKey][]string // the scored inputs of each domain and facet, found once
 }
 
 type scoreKey struct {
@@ -247,6 +248,7 @@ func New(p Parts) (*Dataset, error) {
 	if err := d.indexProvenance(p); err != nil {
 		return nil, err
 	}
+	d.facetInputs = d.findFacetInputs()
 	d.counts = d.countClasses()
 	d.modeledInputs = d.modeledOf()
 	d.Movement = p.Movement.clone()

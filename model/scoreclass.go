@@ -20,11 +20,8 @@ func (d *Dataset) ScoreClass(iso2 string, dom DomainID, f Facet, year int) (Clas
 	}
 	var class Class
 	found := false
-	for _, ind := range d.Indicators {
-		if ind.Domain != dom || ind.Facet != f || ind.Weight <= 0 {
-			continue
-		}
-		if pv, ok := d.Provenance(iso2, ind.ID, year); ok {
+	for _, id := range d.facetInputs[facetKey{dom, f}] {
+		if pv, ok := d.Provenance(iso2, id, year); ok {
 			if !found {
 				class, found = pv.Class, true
 			} else {
@@ -33,4 +30,23 @@ func (d *Dataset) ScoreClass(iso2 string, dom DomainID, f Facet, year int) (Clas
 		}
 	}
 	return class, found
+}
+
+// facetKey names a domain's facet.
+type facetKey struct {
+	dom   DomainID
+	facet Facet
+}
+
+// findFacetInputs lists each domain's scored inputs by facet: ScoreClass
+// asks for them for every cell of a table.
+func (d *Dataset) findFacetInputs() map[facetKey][]string {
+	out := map[facetKey][]string{}
+	for _, ind := range d.Indicators {
+		if ind.Weight > 0 && ind.Facet != Context {
+			k := facetKey{ind.Domain, ind.Facet}
+			out[k] = append(out[k], ind.ID)
+		}
+	}
+	return out
 }
