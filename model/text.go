@@ -47,6 +47,20 @@ func CleanText(s string) string {
 	return b.String()
 }
 
+// CleanLines is CleanText for text a person typed or pasted into a note:
+// line breaks and tabs stay, every other control and invisible format
+// character (a right-to-left override, an escape) goes.
+func CleanLines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r == '\n' || r == '\t' || !needsCleaning(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 func needsCleaning(r rune) bool {
 	return r == unicode.ReplacementChar || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) ||
 		unicode.Is(unicode.Cf, r) && r != '\u200d'

@@ -62,3 +62,18 @@ func TestCleanTextCleanIsFree(t *testing.T) {
 		t.Errorf("CleanText of clean text: %v allocations, %q", allocs, out)
 	}
 }
+
+func TestCleanLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"two\nlines\tand a tab", "two\nlines\tand a tab"},
+		{"\u202eevil\u200f", "evil"},
+		{"bell\a esc\x1b[2J", "bell esc[2J"},
+		{"joiner\u200d kept", "joiner\u200d kept"},
+	}
+	for _, tt := range tests {
+		if got := model.CleanLines(tt.in); got != tt.want {
+			t.Errorf("CleanLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -285,7 +285,20 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// (catchUp).
 		return m, m.catchUp()
 
+	case tea.PasteMsg:
+		// Every input gets pasted text without controls or direction
+		// overrides: they would reach the terminal as the input echoes.
+		msg.Content = model.CleanLines(msg.Content)
+		return m, m.forward(msg)
+
 	case tea.KeyPressMsg:
+		if msg.Text != "" {
+			// A typed invisible character (a right-to-left override) is
+			// no key for any input.
+			if msg.Text = model.CleanText(msg.Text); msg.Text == "" {
+				return m, nil
+			}
+		}
 		m.notice = "" // shown until the next key
 		if cmd, ok := m.tourKey(msg); ok {
 			return m, cmd

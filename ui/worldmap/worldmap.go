@@ -182,6 +182,14 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		s.note = ""
 		return s, s.key(msg)
+	case tea.PasteMsg:
+		// A name pasted into find, on one line.
+		if s.finding {
+			msg.Content = model.CleanText(msg.Content)
+			var cmd tea.Cmd
+			s.input, cmd = s.input.Update(msg)
+			return s, cmd
+		}
 	case tea.MouseClickMsg:
 		if r := s.raster; r != nil && msg.Button == tea.MouseLeft {
 			col, row := msg.X, msg.Y-1 // the headline
