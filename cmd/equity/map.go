@@ -40,7 +40,7 @@ func newMapCmd(e env, opts *options) *cobra.Command {
 			if format != mapANSI && format != mapSVG && format != mapTxt {
 				return usageError{fmt.Errorf("unknown map format %q; use ansi, svg or txt", format)}
 			}
-			if width < 0 || width > 1000 {
+			if width != 0 && (width < 20 || width > 1000) {
 				return usageError{fmt.Errorf("--width takes a number of columns from 20 to 1000, not %d", width)}
 			}
 			d, y, err := loadLeanYear(e, opts, year)

@@ -89,6 +89,8 @@ func TestMapText(t *testing.T) {
 		{"map", "--measure", "colour"},
 		{"map", "--format", "png"},
 		{"map", "--region", "Atlantis"},
+		{"map", "--width", "3"}, // refused, not widened in silence
+		{"map", "--width", "5000"},
 	} {
 		if _, errOut, status := equity(t, nil, args...); status == 0 || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 			t.Errorf("%v: status %d, stderr %q", args, status, errOut)
