@@ -131,10 +131,42 @@ func (j mapJob) title() string {
 
 func (j mapJob) notes() []string {
 	n := []string{geo.ClassNote(j.v)}
+	if src := j.sourceNote(); src != "" {
+		n = append(n, src)
+	}
 	if note := modeledNote(j.d); note != "" {
 		n = append(n, note)
 	}
 	return n
+}
+
+// sourceNote names where a context figure comes from and the periods the
+// countries' figures are of: each is its country's latest up to the year.
+func (j mapJob) sourceNote() string {
+	m := j.v.Measure
+	if m.IsScore() {
+		return fmt.Sprintf("Scores of %d, from the inputs' figures of that year and the year before (growth); each input's source and period: equity country.", j.v.Year)
+	}
+	var first, last string
+	for _, v := range j.v.All {
+		if !v.OK || v.Period == "" {
+			continue
+		}
+		if first == "" || v.Period < first {
+			first = v.Period
+		}
+		last = max(last, v.Period)
+	}
+	what := m.Name
+	if ind, ok := j.d.Indicator(m.Indicator); ok {
+		if src, ok := j.d.Source(ind.SourceID); ok {
+			what += ": " + model.CleanText(src.Title)
+		}
+	}
+	if first == "" {
+		return what + "."
+	}
+	return fmt.Sprintf("%s; each country's latest figure up to %d, of %s to %s.", what, j.v.Year, first, last)
 }
 
 const mapSource = "Outlines: Natural Earth 1:110m (public domain), Equal Earth projection (equal-area)."

@@ -73,16 +73,19 @@ func TestMapSVG(t *testing.T) {
 
 // The text map in a pipe is plain: no escape sequences, a legend, a region.
 func TestMapText(t *testing.T) {
-	for _, args := range [][]string{
-		{"map", "--measure", "internet", "--width", "60"},
-		{"map", "-m", "editorship.growth", "--format", "txt", "--region", "South Asia"},
+	for _, tt := range []struct {
+		args []string
+		say  string // where the figures come from
+	}{
+		{[]string{"map", "--measure", "internet", "--width", "60"}, "World Bank WDI: Individuals using the Internet"},
+		{[]string{"map", "-m", "editorship.growth", "--format", "txt", "--region", "South Asia"}, "each input's source and period: equity country"},
 	} {
-		out, errOut, status := equity(t, nil, args...)
+		out, errOut, status := equity(t, nil, tt.args...)
 		if status != 0 || errOut != "" {
-			t.Fatalf("%v: status %d, stderr %q", args, status, errOut)
+			t.Fatalf("%v: status %d, stderr %q", tt.args, status, errOut)
 		}
-		if strings.Contains(out, "\x1b[") || !strings.Contains(out, "no data:") || !strings.Contains(out, "Equal Earth") {
-			t.Errorf("%v:\n%s", args, out)
+		if strings.Contains(out, "\x1b[") || !strings.Contains(out, "no data:") || !strings.Contains(out, "Equal Earth") || !strings.Contains(out, tt.say) {
+			t.Errorf("%v:\n%s", tt.args, out)
 		}
 	}
 	for _, args := range [][]string{
