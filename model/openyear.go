@@ -50,11 +50,12 @@ func (d *Dataset) NoFigures(dom DomainID, year int) bool {
 const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
-	out := map[int]YearFigures{}
+	tally := map[int]*YearFigures{}
 	count := func(year int, dom DomainID, c Class) {
-		t := out[year]
-		if t.Domains == nil {
-			t.Domains = map[DomainID]bool{}
+		t := tally[year]
+		if t == nil {
+			t = &YearFigures{Domains: map[DomainID]bool{}}
+			tally[year] = t
 		}
 		switch c {
 		case ClassModeled:
@@ -65,7 +66,6 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 			t.Real++
 		}
 		t.Domains[dom] = true
-		out[year] = t
 	}
 	for _, dom := range Domains() {
 		for _, ind := range d.Inputs(dom.ID, Presence) {
@@ -85,12 +85,19 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 				s := byInd[ind.ID]
 				for i, p := range s {
 					count(p.Year, dom.ID, p.Class)
-					if growth && i > 0 && s[i-1].Year == p.Year-1 && s[i-1].Value != 0 && Comparable(p.Class, s[i-1].Class) {
-						count(p.Year, dom.ID, Weaker(p.Class, s[i-1].Class))
+					if !growth || i == 0 || s[i-1].Year != p.Year-1 || s[i-1].Value == 0 {
+						continue
+					}
+					if class, ok := rateClass(p.Class, s[i-1].Class); ok {
+						count(p.Year, dom.ID, class)
 					}
 				}
 			}
 		}
+	}
+	out := make(map[int]YearFigures, len(tally))
+	for y, t := range tally {
+		out[y] = *t
 	}
 	return out
 }

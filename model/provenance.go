@@ -53,6 +53,12 @@ func Weaker(a, b Class) Class {
 // country, so such a rate is missing rather than shown.
 func Comparable(a, b Class) bool { return (a == ClassModeled) == (b == ClassModeled) }
 
+// rateClass is the class of a growth rate between two figures: the weaker
+// of theirs, or none where one is modeled and the other not (Comparable).
+func rateClass(now, before Class) (Class, bool) {
+	return Weaker(now, before), Comparable(now, before)
+}
+
 // Provenance is where one observation comes from: its class, the sources
 // row it cites, and the period it stands for ("2023", "2023-07 to
 // 2023-12", "2016-06").
@@ -131,10 +137,11 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 	if ind.Derived() {
 		now, ok1 := d.Provenance(iso2, ind.GrowthOf, year)
 		before, ok2 := d.Provenance(iso2, ind.GrowthOf, year-1)
-		if !ok1 || !ok2 || !Comparable(now.Class, before.Class) {
+		class, comparable := rateClass(now.Class, before.Class)
+		if !ok1 || !ok2 || !comparable {
 			return Provenance{}, false
 		}
-		now.Class = Weaker(now.Class, before.Class)
+		now.Class = class
 		return now, true
 	}
 	if ind.MostRecent() {
