@@ -132,6 +132,7 @@ type Dataset struct {
 	opening       Opening               // Opening, chosen once
 	ranks         *rankCache            // rankings and standings, computed once
 	facetInputs   map[facetKey][]string // the scored inputs of each domain and facet, found once
+	partial       bool                  // Parts.Partial
 }
 
 type scoreKey struct {
@@ -165,6 +166,9 @@ type Parts struct {
 	// Movement is the movement context: published plan figures and
 	// strategy initiatives.
 	Movement Movement
+	// Partial says a load left some tables out (store.Lean): such a
+	// dataset is for reading, never for writing back.
+	Partial bool
 }
 
 // New indexes the parts into a Dataset. It refuses parts that contradict each
@@ -249,6 +253,7 @@ func New(p Parts) (*Dataset, error) {
 		return nil, err
 	}
 	d.facetInputs = d.findFacetInputs()
+	d.partial = p.Partial
 	d.counts = d.countClasses()
 	d.modeledInputs = d.modeledOf()
 	d.Movement = p.Movement.clone()
@@ -261,6 +266,10 @@ func New(p Parts) (*Dataset, error) {
 	d.SetScores(p.Scores)
 	return d, nil
 }
+
+// Partial reports whether a load left some of the database's tables out:
+// writing such a dataset would lose them.
+func (d *Dataset) Partial() bool { return d.partial }
 
 // Parts returns the tables the dataset was built from, as fresh slices:
 // what a database write or a rebuilt dataset starts from.
@@ -284,6 +293,7 @@ func (d *Dataset) Parts() Parts {
 		Noise:        d.AllNoise(),
 		Readings:     d.AllReadings(),
 		Movement:     d.Movement.clone(),
+		Partial:      d.partial,
 	}
 }
 

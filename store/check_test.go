@@ -1,7 +1,12 @@
 package store_test
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	sampledata "github.com/equitylandscape/equity/sample-data"
@@ -78,5 +83,30 @@ func TestLoadLean(t *testing.T) {
 		!reflect.DeepEqual(lean.Years, whole.Years) || lean.DefaultYear() != whole.DefaultYear() ||
 		!reflect.DeepEqual(lean.AllMissing(), whole.AllMissing()) || !reflect.DeepEqual(lean.ClassCounts(), whole.ClassCounts()) {
 		t.Error("a lean load differs from a whole one beyond the tables it leaves out")
+	}
+}
+
+// A lean load is for reading: writing it would lose the tables it left
+// out, so it is refused, and nothing is written.
+func TestLeanLoadIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	lean, err := store.LoadFS(sampledata.FS, sampledata.DBName, store.Lean())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.db")
+	err = store.Write(out, lean)
+	if err == nil || !strings.Contains(err.Error(), "loaded without some of its tables") {
+		t.Fatalf("Write of a lean load: %v", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a file was written: %v", err)
+	}
+	whole, err := store.LoadFS(sampledata.FS, sampledata.DBName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Write(out, whole); err != nil {
+		t.Errorf("a whole load: %v", err)
 	}
 }

@@ -126,6 +126,7 @@ func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset,
 			return nil, err
 		}
 	}
+	p.Partial = len(c.skip) > 0
 	d, err := model.New(p)
 	if err != nil {
 		return nil, &inconsistentError{err}

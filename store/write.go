@@ -31,6 +31,10 @@ func WriteReport(path string, d *model.Dataset) (removed []string, err error) {
 // write is Write with SQLite options added to the temporary file's URI, for
 // tests that make the disk fill up.
 func write(path string, d *model.Dataset, options string) (removed []string, err error) {
+	if d.Partial() {
+		// A lean load left tables out: written, they would be lost.
+		return nil, &WriteError{Path: path, Problem: "the dataset was loaded without some of its tables", Hint: "load it whole to write it"}
+	}
 	dir := filepath.Dir(path)
 	// A folder that cannot be listed will not take the new file either:
 	// creating it says why.
