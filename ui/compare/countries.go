@@ -187,7 +187,8 @@ func (s *Screen) buildCountries() {
 		g.lines = append(g.lines, gridLine{label: "open Wikipedias", cells: []string{}, item: -1})
 	}
 
-	notes := []string{"Scores 0–100 (50 = the median country), each with its rank in the country's Wikimedia region (1 = top); growth ▲ strong ▼ weak • middling."}
+	notes := []string{"Scores 0–100 (50 = the median country), each with its rank in the country's Wikimedia region (1 = top); growth ▲ strong ▼ weak • middling; " +
+		components.MarkEstimated + " estimated from published figures, " + components.MarkModeled + " rests on modeled figures, a published score unmarked."}
 	if anyProtected {
 		notes = append(notes, "Protected: "+model.ProtectionNote+".")
 	}

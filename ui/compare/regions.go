@@ -399,7 +399,7 @@ func (s *Screen) shortNote() string {
 		modeled = "partly MODELED"
 	}
 	if s.view == countriesView {
-		return "rank: place in the Wikimedia region · " + modeled + " scores"
+		return "rank: place in the Wikimedia region · " + components.MarkEstimated + " estimated " + components.MarkModeled + " modeled"
 	}
 	return modeled + " scores, shares, ratios · real population, internet"
 }
