@@ -110,8 +110,10 @@ func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset,
 	} else {
 		obsErr := make(chan error, 1)
 		go func() {
-			defer other.close()
 			_, err := runSteps(other, &p, steps[apart:apart+1])
+			// Closed before the answer is sent: once it is, the caller may
+			// close the embedded VFS, which refuses while a file is open.
+			other.close()
 			obsErr <- err
 		}()
 		rest := append(steps[:apart:apart], steps[apart+1:]...)
