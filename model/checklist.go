@@ -320,10 +320,8 @@ func (d *Dataset) scoreFact(c Country, dom DomainID, f Facet, year int) Fact {
 		fact.Text = d.missingScore(c, dom, f, year)
 		return fact
 	}
-	if c.WikimediaRegion != "" {
-		if st, ok := d.Rank(c.ISO2, dom, f, year, func(o Country) bool { return o.WikimediaRegion == c.WikimediaRegion }); ok {
-			fact.Text = fmt.Sprintf("%d of %d in region", st.Pos, st.Of)
-		}
+	if st, ok := d.RankInRegion(c.ISO2, dom, f, year); ok {
+		fact.Text = fmt.Sprintf("%d of %d in region", st.Pos, st.Of)
 	}
 	return fact
 }

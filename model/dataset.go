@@ -118,7 +118,7 @@ type Dataset struct {
 	indicator map[string]int // id → index into Indicators
 	source    map[string]int
 	obs       map[string]map[string]Series // ISO2 → indicator → series
-	scores    map[scoreKey]float64
+	scores    scoreTable
 	wikipedia map[string]Wiki // wiki language code → its Wikipedia
 
 	bounds        map[boundKey]Bounds
@@ -302,10 +302,7 @@ func (d *Dataset) SetScores(scores []Score) {
 	if d.ranks != nil {
 		d.ranks.forgetScores()
 	}
-	d.scores = make(map[scoreKey]float64, len(scores))
-	for _, s := range scores {
-		d.scores[scoreKey{s.ISO2, s.Domain, s.Facet, s.Year}] = s.Score
-	}
+	d.scores = newScoreTable(scores, d.country)
 }
 
 // Country returns the country with the given ISO alpha-2 code.
@@ -370,8 +367,7 @@ func (d *Dataset) ContextAt(iso2, indicator string, year int) (Point, bool) {
 
 // Score returns a scored facet of a domain for a country in a year.
 func (d *Dataset) Score(iso2 string, domain DomainID, facet Facet, year int) (float64, bool) {
-	v, ok := d.scores[scoreKey{iso2, domain, facet, year}]
-	return v, ok
+	return d.scores.get(d.country, iso2, domain, facet, year)
 }
 
 // Wikipedia returns the Wikipedia in a language (a CLDR or wiki code).
@@ -405,10 +401,7 @@ func (d *Dataset) Observations() []Observation {
 
 // Scores returns every stored score, ordered by country, domain, facet, year.
 func (d *Dataset) Scores() []Score {
-	out := make([]Score, 0, len(d.scores))
-	for k, v := range d.scores {
-		out = append(out, Score{k.iso2, k.domain, k.facet, k.year, v})
-	}
+	out := d.scores.all()
 	slices.SortFunc(out, func(a, b Score) int {
 		return cmp.Or(cmp.Compare(a.ISO2, b.ISO2), cmp.Compare(a.Domain, b.Domain), cmp.Compare(a.Facet, b.Facet), cmp.Compare(a.Year, b.Year))
 	})

@@ -123,9 +123,7 @@ func (d *Dataset) facetScore(c Country, dom DomainID, f Facet, year int) FacetSc
 		return fs
 	}
 	fs.InWorld, _ = d.Rank(c.ISO2, dom, f, year, nil)
-	if c.WikimediaRegion != "" {
-		fs.InRegion, _ = d.Rank(c.ISO2, dom, f, year, func(o Country) bool { return o.WikimediaRegion == c.WikimediaRegion })
-	}
+	fs.InRegion, _ = d.RankInRegion(c.ISO2, dom, f, year)
 	return fs
 }
 

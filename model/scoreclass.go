@@ -18,6 +18,43 @@ func (d *Dataset) ScoreClass(iso2 string, dom DomainID, f Facet, year int) (Clas
 		}
 		return g, okG
 	}
+	c, known := d.country[iso2]
+	if d.ranks == nil || !known {
+		fc := d.facetClass(iso2, dom, f, year)
+		return fc.class, fc.ok
+	}
+	fc := d.ranks.facetClasses(rankKey{dom, f, year}, func() []facetClass {
+		out := make([]facetClass, len(d.Countries))
+		for i, country := range d.Countries {
+			out[i] = d.facetClass(country.ISO2, dom, f, year)
+		}
+		return out
+	})[c]
+	return fc.class, fc.ok
+}
+
+// facetClass is the class of a country's score in a facet, if it has
+// figures there.
+type facetClass struct {
+	class Class
+	ok    bool
+}
+
+// facetClasses returns every country's class of a facet and year, reading
+// each figure's provenance once per dataset.
+func (c *rankCache) facetClasses(k rankKey, list func() []facetClass) []facetClass {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fc, ok := c.classes[k]
+	if !ok {
+		fc = list()
+		c.classes[k] = fc
+	}
+	return fc
+}
+
+// facetClass is ScoreClass of one presence or growth facet, uncached.
+func (d *Dataset) facetClass(iso2 string, dom DomainID, f Facet, year int) facetClass {
 	var class Class
 	found := false
 	for _, id := range d.facetInputs[facetKey{dom, f}] {
@@ -29,7 +66,7 @@ func (d *Dataset) ScoreClass(iso2 string, dom DomainID, f Facet, year int) (Clas
 			}
 		}
 	}
-	return class, found
+	return facetClass{class, found}
 }
 
 // facetKey names a domain's facet.

@@ -197,11 +197,19 @@ type rankKey struct {
 type rankCache struct {
 	mu       sync.Mutex
 	facets   map[rankKey]FacetRanking
-	standing map[rankKey][]float64 // every country's score, highest first
+	standing map[standingKey][]float64 // every score in the world or a region, highest first
+	classes  map[rankKey][]facetClass  // each country's class of a facet, by country index
+}
+
+// standingKey names the scores of a facet and year in a region ("" for the
+// world).
+type standingKey struct {
+	rankKey
+	region string
 }
 
 func newRankCache() *rankCache {
-	return &rankCache{facets: map[rankKey]FacetRanking{}, standing: map[rankKey][]float64{}}
+	return &rankCache{facets: map[rankKey]FacetRanking{}, standing: map[standingKey][]float64{}, classes: map[rankKey][]facetClass{}}
 }
 
 func (c *rankCache) get(k rankKey, rank func() FacetRanking) FacetRanking {
@@ -215,8 +223,9 @@ func (c *rankCache) get(k rankKey, rank func() FacetRanking) FacetRanking {
 	return r
 }
 
-// scores returns every country's score in a facet and year, highest first.
-func (c *rankCache) scores(k rankKey, list func() []float64) []float64 {
+// scores returns the scores of a facet and year in the world or a region,
+// highest first.
+func (c *rankCache) scores(k standingKey, list func() []float64) []float64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.standing[k]
@@ -230,7 +239,7 @@ func (c *rankCache) scores(k rankKey, list func() []float64) []float64 {
 // forgetScores drops the standings, which the scores decide.
 func (c *rankCache) forgetScores() {
 	c.mu.Lock()
-	c.standing = map[rankKey][]float64{}
+	c.standing = map[standingKey][]float64{}
 	c.mu.Unlock()
 }
 
@@ -476,18 +485,45 @@ func (d *Dataset) Rank(iso2 string, domain DomainID, facet Facet, year int, in f
 		return Standing{}, false
 	}
 	if in == nil && d.ranks != nil {
-		// In the world, the standing is a search in the scores kept sorted.
-		all := d.ranks.scores(rankKey{domain, facet, year}, func() []float64 { return d.worldScores(domain, facet, year) })
-		above := sort.Search(len(all), func(i int) bool { return !(all[i] > mine+scoreTolerance) })
-		return Standing{Pos: 1 + above, Of: len(all)}, true
+		return d.standing(mine, domain, facet, year, nil, ""), true
 	}
 	return d.rank(mine, domain, facet, year, in), true
 }
 
-// worldScores are every country's scores in a facet and year, highest first.
-func (d *Dataset) worldScores(domain DomainID, facet Facet, year int) []float64 {
+// RankInRegion is Rank among the countries of the country's own Wikimedia
+// region; false when the country has no region or no score.
+func (d *Dataset) RankInRegion(iso2 string, domain DomainID, facet Facet, year int) (Standing, bool) {
+	self, found := d.Country(iso2)
+	if !found || self.WikimediaRegion == "" {
+		return Standing{}, false
+	}
+	in := func(o Country) bool { return o.WikimediaRegion == self.WikimediaRegion }
+	mine, ok := d.Score(iso2, domain, facet, year)
+	if !ok {
+		return Standing{}, false
+	}
+	if d.ranks == nil {
+		return d.rank(mine, domain, facet, year, in), true
+	}
+	return d.standing(mine, domain, facet, year, in, self.WikimediaRegion), true
+}
+
+// standing is a search in the scores of the world or a region, sorted once
+// and kept: a screen asks for every country's standing when the year changes.
+func (d *Dataset) standing(mine float64, domain DomainID, facet Facet, year int, in func(Country) bool, region string) Standing {
+	all := d.ranks.scores(standingKey{rankKey{domain, facet, year}, region}, func() []float64 { return d.sortedScores(domain, facet, year, in) })
+	above := sort.Search(len(all), func(i int) bool { return !(all[i] > mine+scoreTolerance) })
+	return Standing{Pos: 1 + above, Of: len(all)}
+}
+
+// sortedScores are the scores of a facet and year of the countries in (all
+// when nil), highest first.
+func (d *Dataset) sortedScores(domain DomainID, facet Facet, year int, in func(Country) bool) []float64 {
 	var all []float64
 	for _, c := range d.Countries {
+		if in != nil && !in(c) {
+			continue
+		}
 		if s, ok := d.Score(c.ISO2, domain, facet, year); ok {
 			all = append(all, s)
 		}

@@ -101,3 +101,91 @@ func TestRankWorldCached(t *testing.T) {
 		t.Error("an unknown country has a standing")
 	}
 }
+
+// TestRankInRegionCached: a regional standing found in the kept sorted
+// scores is the one counting the region's countries gives, before and after
+// the scores change.
+func TestRankInRegionCached(t *testing.T) {
+	d := bundled(t)
+	check := func(when string) {
+		t.Helper()
+		bad := 0
+		for _, year := range d.Years {
+			for _, dom := range model.Domains() {
+				for _, f := range []model.Facet{model.Presence, model.Growth, model.Overall} {
+					for _, c := range d.Countries {
+						region := func(o model.Country) bool { return o.WikimediaRegion == c.WikimediaRegion }
+						got, gok := d.RankInRegion(c.ISO2, dom.ID, f, year)
+						want, wok := d.Rank(c.ISO2, dom.ID, f, year, region)
+						if c.WikimediaRegion == "" {
+							want, wok = model.Standing{}, false
+						}
+						if got != want || gok != wok {
+							bad++
+							if bad < 5 {
+								t.Errorf("%s: %s %s %s %d: regional standing %+v %v, counting gives %+v %v", when, c.ISO2, dom.ID, f, year, got, gok, want, wok)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	check("as loaded")
+	scores := d.Scores()
+	for i := range scores {
+		scores[i].Score = math.Round(scores[i].Score / 20)
+	}
+	d.SetScores(scores)
+	check("after SetScores")
+	if _, ok := d.RankInRegion("XX", model.Readership, model.Overall, d.LatestYear()); ok {
+		t.Error("an unknown country has a regional standing")
+	}
+}
+
+// TestScoreClassKept: the classes kept per facet and year are the weakest
+// class of each country's figures, read here from Provenance one by one,
+// for every country, domain, facet and year of the bundled data.
+func TestScoreClassKept(t *testing.T) {
+	d := bundled(t)
+	weakest := func(iso2 string, dom model.DomainID, f model.Facet, year int) (model.Class, bool) {
+		var class model.Class
+		found := false
+		for _, ind := range d.Inputs(dom, f) {
+			if pv, ok := d.Provenance(iso2, ind.ID, year); ok {
+				if !found {
+					class, found = pv.Class, true
+				} else {
+					class = model.Weaker(class, pv.Class)
+				}
+			}
+		}
+		return class, found
+	}
+	bad, seen := 0, map[model.Class]int{}
+	for _, year := range d.Years {
+		for _, dom := range model.Domains() {
+			for _, f := range []model.Facet{model.Presence, model.Growth} {
+				for _, c := range d.Countries {
+					// Twice: the second answer comes from what the first kept.
+					for range 2 {
+						got, gok := d.ScoreClass(c.ISO2, dom.ID, f, year)
+						want, wok := weakest(c.ISO2, dom.ID, f, year)
+						seen[got]++
+						if got != want || gok != wok {
+							bad++
+							if bad < 5 {
+								t.Errorf("%s %s %s %d: class %q %v, its figures give %q %v", c.ISO2, dom.ID, f, year, got, gok, want, wok)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, c := range []model.Class{model.ClassReal, model.ClassEstimated, model.ClassModeled} {
+		if seen[c] == 0 {
+			t.Errorf("no score of class %q was checked: the bundled data should have all three", c)
+		}
+	}
+}

@@ -52,15 +52,12 @@ func gather(d *model.Dataset, c model.Country, dom model.DomainID, year int) fac
 		facets = append(facets, model.Growth)
 	}
 	facets = append(facets, model.Overall)
-	inRegion := func(o model.Country) bool { return o.WikimediaRegion == c.WikimediaRegion }
 	for _, fc := range facets {
 		fs := facetScore{facet: fc}
 		fs.value, fs.ok = d.Score(c.ISO2, dom, fc, year)
 		if fs.ok {
 			fs.world, _ = d.Rank(c.ISO2, dom, fc, year, nil)
-			if c.WikimediaRegion != "" {
-				fs.region, _ = d.Rank(c.ISO2, dom, fc, year, inRegion)
-			}
+			fs.region, _ = d.RankInRegion(c.ISO2, dom, fc, year)
 		}
 		f.scores = append(f.scores, fs)
 	}
