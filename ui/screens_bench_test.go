@@ -93,3 +93,29 @@ func BenchmarkSectionSwitch(b *testing.B) { benchKeys(b, noSetup, "1", "2", "3",
 
 // BenchmarkHelp opens and closes the full help.
 func BenchmarkHelp(b *testing.B) { benchKeys(b, noSetup, "?", "?") }
+
+// BenchmarkChecklistPage steps between the questions of Brazil's checklist,
+// each page reading its facts for the year.
+func BenchmarkChecklistPage(b *testing.B) {
+	benchKeys(b, func(dr *driver) {
+		dr.keys("3", "enter")
+		dr.typing("braz")
+		dr.keys("enter")
+	}, "right", "left")
+}
+
+// BenchmarkMap moves the map's selection from country to country.
+func BenchmarkMap(b *testing.B) {
+	benchKeys(b, func(dr *driver) { dr.keys("6") }, "right", "left")
+}
+
+// BenchmarkMapYear changes the year on the map: every country's colour is
+// read again.
+func BenchmarkMapYear(b *testing.B) {
+	benchKeys(b, func(dr *driver) { dr.keys("6") }, "y")
+}
+
+// BenchmarkMapMeasure switches the measure the map colours by.
+func BenchmarkMapMeasure(b *testing.B) {
+	benchKeys(b, func(dr *driver) { dr.keys("6") }, "m")
+}

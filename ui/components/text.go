@@ -13,13 +13,14 @@ func Wrap(s string, width int) []string {
 	width = max(1, width)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		start, cur := len(out), ""
+		start, cur, curW := len(out), "", 0
 		for _, w := range strings.Fields(para) {
-			for ansi.StringWidth(w) > width {
+			ww := cellWidth(w)
+			for ww > width {
 				// A word longer than a line: fill the line, go on below.
 				if cur != "" {
 					out = append(out, cur)
-					cur = ""
+					cur, curW = "", 0
 				}
 				head := ansi.Truncate(w, width, "")
 				if head == "" { // a wide character on a line of one cell
@@ -27,16 +28,18 @@ func Wrap(s string, width int) []string {
 				}
 				out = append(out, head)
 				w = w[len(head):]
+				ww = cellWidth(w)
 			}
 			switch {
 			case w == "":
 			case cur == "":
-				cur = w
-			case ansi.StringWidth(cur)+1+ansi.StringWidth(w) <= width:
+				cur, curW = w, ww
+			case curW+1+ww <= width:
 				cur += " " + w
+				curW += 1 + ww
 			default:
 				out = append(out, cur)
-				cur = w
+				cur, curW = w, ww
 			}
 		}
 		// An empty paragraph is an empty line; a word broken to the end of
@@ -46,6 +49,18 @@ func Wrap(s string, width int) []string {
 		}
 	}
 	return out
+}
+
+// cellWidth is the width of text in terminal cells. Most text on screen is
+// plain ASCII, one cell a byte, and is counted without the grapheme
+// segmentation the rest needs.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // Frame makes lines exactly w × h, the promise every screen's View keeps:
