@@ -533,3 +533,15 @@ func TestNewCleansObservations(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNew builds the bundled dataset from its tables, as every load
+// does after reading them.
+func BenchmarkNew(b *testing.B) {
+	p := bundled(b).Parts()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.New(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -51,11 +51,17 @@ const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
 	tally := map[int]*YearFigures{}
+	// Series run by year, so the year before's tally is usually the one.
+	var last *YearFigures
+	lastYear := 0
 	count := func(year int, dom DomainID, c Class) {
-		t := tally[year]
-		if t == nil {
-			t = &YearFigures{Domains: map[DomainID]bool{}}
-			tally[year] = t
+		t := last
+		if t == nil || lastYear != year {
+			if t = tally[year]; t == nil {
+				t = &YearFigures{Domains: map[DomainID]bool{}}
+				tally[year] = t
+			}
+			last, lastYear = t, year
 		}
 		switch c {
 		case ClassModeled:
@@ -65,7 +71,9 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 		default:
 			t.Real++
 		}
-		t.Domains[dom] = true
+		if !t.Domains[dom] {
+			t.Domains[dom] = true
+		}
 	}
 	for _, dom := range Domains() {
 		for _, ind := range d.Inputs(dom.ID, Presence) {
