@@ -73,10 +73,21 @@ var sqliteTypes = [...]string{
 
 // row checks the current row. It asks each checked column's type before
 // anything reads the column, since reading one as another type converts it;
-// only the key of a bad row, cleaned and clipped, reaches the message.
+// only the key of a bad row, cleaned and clipped, reaches the message. A
+// pack's rows are checked a column at a time when its first row is read:
+// if all pass, the rest need no check, else each row is checked as a
+// SQLite row is, so that the same row is refused in the same words.
 func (rc rowCheck) row(w row) error {
+	if w.p != nil {
+		if w.i == 0 {
+			w.p.checked = rc.pack(w.p)
+		}
+		if w.p.checked {
+			return nil
+		}
+	}
 	for i, c := range rc.columns {
-		typ := sqliteTypes[sqlite3.Xsqlite3_column_type(w.r.tls, w.stmt, int32(rc.at[i]))]
+		typ := sqliteTypes[w.typ(rc.at[i])]
 		if typ == "null" && c.nullable {
 			continue
 		}
@@ -91,4 +102,30 @@ func (rc rowCheck) row(w row) error {
 		return &invalidError{fmt.Sprintf("%s in %s (%s), column %s", p, rc.table, strings.Join(key, ", "), c.name)}
 	}
 	return nil
+}
+
+// pack reports whether every value of p's checked columns is certainly
+// fine (column.fine).
+func (rc rowCheck) pack(p *pack) bool {
+	for i, c := range rc.columns {
+		col := &p.cols[rc.at[i]]
+		switch {
+		case p.rows == 0:
+		case col.nulls != nil && !c.nullable, col.kind == packNull, col.kind == packText:
+			return false // problem says what, and of which row
+		case col.kind == packInteger:
+			for r, v := range col.ints {
+				if !c.fine(true, float64(v)) && !col.isNull(r) {
+					return false
+				}
+			}
+		default:
+			for r := range p.rows {
+				if !c.fine(false, col.real(r)) && !col.isNull(r) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

@@ -37,6 +37,23 @@ func copyEmbedded(tb testing.TB, dir, name string) string {
 	return path
 }
 
+// withoutPacks returns the database db with its packs deleted and the file
+// vacuumed: a database the load reads from its rows, as an older equity
+// wrote them.
+func withoutPacks(tb testing.TB, db []byte) []byte {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "rows.db")
+	if err := os.WriteFile(path, db, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	execSQL(tb, path, "DELETE FROM packs", "VACUUM")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
 // loadEmbedded loads the embedded database or fails the test.
 func loadEmbedded(tb testing.TB) *model.Dataset {
 	tb.Helper()

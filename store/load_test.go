@@ -286,21 +286,25 @@ func TestLoadFileRefuses(t *testing.T) {
 			return path
 		}
 	}
-	// garbage overwrites page n (1-based) with random bytes.
-	garbage := func(n int) func(t *testing.T, dir string) string {
-		b := bytes.Clone(valid)
+	// The load reads the packs, not the rows they copy: damage to the
+	// rows is noticed in a copy without packs.
+	rowsOnly := withoutPacks(t, valid)
+	// garbageIn overwrites page n (1-based) of db with random bytes.
+	garbageIn := func(db []byte, n int) func(t *testing.T, dir string) string {
+		b := bytes.Clone(db)
 		rng := rand.New(rand.NewPCG(1, uint64(n)))
 		for i := (n - 1) * pageSize; i < n*pageSize; i++ {
 			b[i] = byte(rng.Uint32())
 		}
 		return writeBytes(b)
 	}
+	garbage := func(n int) func(t *testing.T, dir string) string { return garbageIn(rowsOnly, n) }
 	random := make([]byte, 64<<10)
 	rng := rand.New(rand.NewPCG(42, 42))
 	for i := range random {
 		random[i] = byte(rng.Uint32())
 	}
-	pages := len(valid) / pageSize
+	pages := len(rowsOnly) / pageSize
 	olderSchema := fmt.Sprintf("schema version %d", store.OldestSchema-1)
 	if store.SchemaVersion == 1 {
 		olderSchema = "not an equity database" // version 0 is no version
@@ -388,6 +392,7 @@ func TestLoadFileRefuses(t *testing.T) {
 		{"truncated past the header", writeBytes(valid[:101]), []string{"is damaged"}},
 		{"truncated to one page", writeBytes(valid[:pageSize]), []string{"is damaged"}},
 		{"garbage in a middle page", garbage(pages / 2), []string{"is damaged"}},
+		{"garbage in a page of a pack", garbageIn(valid, len(valid)/pageSize-8), []string{"is damaged"}},
 		{"observation of an unknown indicator", withSQL("INSERT INTO observations VALUES ('FR', 'readership.nothing', 2020, 1, 'modeled', 'equity-sample-model', '2020')"),
 			[]string{"is inconsistent", "readership.nothing"}},
 		{"observation of an unknown country", withSQL("INSERT INTO observations VALUES ('ZZ', 'readership.devices', 2020, 1, 'modeled', 'equity-sample-model', '2020')"),
@@ -397,7 +402,7 @@ func TestLoadFileRefuses(t *testing.T) {
 	}
 	// Damage to the first page of each table (loading reads them all; it
 	// does not read the indexes SQLite keeps for primary keys).
-	for table, root := range rootPages(t) {
+	for table, root := range rootPages(t, rowsOnly) {
 		tests = append(tests, struct {
 			name  string
 			setup func(t *testing.T, dir string) string
@@ -421,10 +426,13 @@ func TestLoadFileRefuses(t *testing.T) {
 	}
 }
 
-// rootPages returns the first page of each table of the embedded database.
-func rootPages(t *testing.T) map[string]int {
+// rootPages returns the first page of each table of the database file.
+func rootPages(t *testing.T, file []byte) map[string]int {
 	t.Helper()
-	path := copyEmbedded(t, t.TempDir(), "x.db")
+	path := filepath.Join(t.TempDir(), "x.db")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
@@ -447,7 +455,7 @@ func rootPages(t *testing.T) map[string]int {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 16 { // schema 3, with the movement context's two tables
+	if len(out) != 17 { // schema 3, with the movement context's two tables, and packs
 		t.Fatalf("%d tables: %v", len(out), out)
 	}
 	return out
@@ -501,8 +509,12 @@ func checkError(t *testing.T, err error, path string, want ...string) {
 // and refuses broken contents the way LoadFile does.
 func TestLoadFSRefuses(t *testing.T) {
 	valid := embeddedBytes(t)
-	damaged := bytes.Clone(valid)
+	// Damage to the rows, in a copy without packs (with them, the load
+	// does not read the rows), and to the packs, which come last.
+	damaged := withoutPacks(t, valid)
 	clear(damaged[len(damaged)/2 : len(damaged)/2+8192])
+	damagedPack := bytes.Clone(valid)
+	clear(damagedPack[len(valid)-100<<10 : len(valid)-100<<10+8192])
 	tests := []struct {
 		name string
 		fs   fstest.MapFS
@@ -513,6 +525,7 @@ func TestLoadFSRefuses(t *testing.T) {
 		{"not SQLite", fstest.MapFS{"equity.db": {Data: []byte("hello, world, this is text")}}, "is not a SQLite database"},
 		{"truncated", fstest.MapFS{"equity.db": {Data: valid[:len(valid)/2]}}, "is damaged"},
 		{"damaged", fstest.MapFS{"equity.db": {Data: damaged}}, "is damaged"},
+		{"damaged pack", fstest.MapFS{"equity.db": {Data: damagedPack}}, "is damaged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -163,6 +163,21 @@ func fileURI(path string) string {
 // load opens the database, checks its schema version and tables, and reads
 // it into a Dataset: whole, or without the tables c leaves out.
 func load(uri, vfsName string, o origin, c loadConfig) (*model.Dataset, error) {
+	p, err := loadParts(uri, vfsName, o, c)
+	if err != nil {
+		return nil, err
+	}
+	d, err := model.New(*p)
+	if err != nil {
+		return nil, loadError(o, &inconsistentError{err})
+	}
+	d.Meta.Origin = model.CleanText(o.shown) // a path is anyone's text
+	return d, nil
+}
+
+// loadParts is load up to the parts of the dataset, which model.New makes
+// into one: what the store's own share of a load costs.
+func loadParts(uri, vfsName string, o origin, c loadConfig) (*model.Parts, error) {
 	db, err := openRaw(uri, vfsName)
 	if err != nil {
 		return nil, damaged(o, err)
@@ -181,25 +196,31 @@ func load(uri, vfsName string, o origin, c loadConfig) (*model.Dataset, error) {
 	case version < OldestSchema:
 		return nil, o.error(fmt.Sprintf("was written by an older equity (schema version %d; this one reads %d to %d)", version, OldestSchema, SchemaVersion), nil)
 	}
-	if err := checkTables(db, o, version); err != nil {
+	packed, err := checkTables(db, o, version)
+	if err != nil {
 		return nil, err
 	}
+	c.packs = packed
 	// Reading checks every value as it reads it (check.go): a value a
 	// column may not hold refuses the database before any figure is kept.
-	d, err := read(db, func() (*rawDB, error) { return openRaw(uri, vfsName) }, c)
+	p, err := readParts(db, func() (*rawDB, error) { return openRaw(uri, vfsName) }, version, c)
 	if err != nil {
-		var inconsistent *inconsistentError
-		var invalid *invalidError
-		if errors.As(err, &invalid) {
-			return nil, o.invalid(invalid.problem)
-		}
-		if errors.As(err, &inconsistent) {
-			return nil, o.error("is inconsistent ("+model.CleanText(inconsistent.Error())+")", err)
-		}
-		return nil, damaged(o, err)
+		return nil, loadError(o, err)
 	}
-	d.Meta.Origin = model.CleanText(o.shown) // a path is anyone's text
-	return d, nil
+	return p, nil
+}
+
+// loadError is the one sentence for what reading found wrong.
+func loadError(o origin, err error) error {
+	var inconsistent *inconsistentError
+	var invalid *invalidError
+	if errors.As(err, &invalid) {
+		return o.invalid(invalid.problem)
+	}
+	if errors.As(err, &inconsistent) {
+		return o.error("is inconsistent ("+model.CleanText(inconsistent.Error())+")", err)
+	}
+	return damaged(o, err)
 }
 
 // damaged reports what SQLite found wrong. A query that names a column the
@@ -223,21 +244,23 @@ func damaged(o origin, err error) error {
 	return o.error("is damaged ("+model.CleanText(se.kind)+")", err)
 }
 
-func checkTables(db *rawDB, o origin, version int) error {
+// checkTables refuses a database that lacks one of the tables of its
+// version, and says whether it has the optional packs table.
+func checkTables(db *rawDB, o origin, version int) (packed bool, err error) {
 	have := map[string]bool{}
-	err := db.query("SELECT name FROM sqlite_master WHERE type = 'table'", func(w row) error {
+	err = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", func(w row) error {
 		have[w.text(0)] = true
 		return nil
 	})
 	if err != nil {
-		return damaged(o, err)
+		return false, damaged(o, err)
 	}
 	for _, t := range tablesOf(version) {
 		if !have[t] {
-			return o.error(fmt.Sprintf("has no %q table, so it is not an equity database or it is damaged", t), nil)
+			return false, o.error(fmt.Sprintf("has no %q table, so it is not an equity database or it is damaged", t), nil)
 		}
 	}
-	return nil
+	return have[packsTable], nil
 }
 
 // checkWAL looks beside a database in WAL mode before SQLite opens it, since

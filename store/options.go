@@ -4,7 +4,8 @@ package store
 type LoadOption func(*loadConfig)
 
 type loadConfig struct {
-	skip map[string]bool // tables left out
+	skip  map[string]bool // tables left out
+	packs bool            // the database has a packs table (packs.go)
 }
 
 func configOf(opts []LoadOption) loadConfig {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"modernc.org/libc"
+	"modernc.org/libc/sys/types"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -38,6 +39,15 @@ func outPtr(tls *libc.TLS) uintptr {
 type rawDB struct {
 	tls *libc.TLS
 	db  uintptr
+	// packs are the packed results of queries (pack.go), by query: query
+	// reads one of these instead of the rows.
+	packs map[string]*pack
+	// rec, when set, records the result of every SELECT as a pack, and
+	// source is the table the query being run reads (store.Write).
+	rec    *packRecorder
+	source string
+	// buffers hold blobs read (readBlob), freed on close.
+	buffers []uintptr
 }
 
 // openRaw opens name read-only through the named VFS ("" for the default).
@@ -72,6 +82,10 @@ func openRaw(name, vfsName string) (*rawDB, error) {
 }
 
 func (r *rawDB) close() {
+	for _, b := range r.buffers {
+		libc.Xfree(r.tls, b)
+	}
+	r.buffers = nil
 	if r.db != 0 {
 		sqlite3.Xsqlite3_close_v2(r.tls, r.db)
 		r.db = 0
@@ -109,14 +123,18 @@ func (r *rawDB) err(rc int32) error {
 	return &sqliteError{code: rc & 0xff, ext: ext, msg: msg, kind: kind}
 }
 
-// row reads the columns of the current row of a query.
+// row reads the columns of the current row of a query: a SQLite statement's,
+// or row i of a pack when p is set. One struct rather than an interface
+// keeps the calls direct on the path that runs for every value loaded.
 type row struct {
 	r    *rawDB
 	stmt uintptr
+	p    *pack
+	i    int
 }
 
-// bytes returns a text column. The bytes belong to SQLite and are valid only
-// until the next row: copy or intern them.
+// bytes returns a text column of a statement. The bytes belong to SQLite and
+// are valid only until the next row: copy or intern them.
 func (w row) bytes(i int) []byte {
 	p := sqlite3.Xsqlite3_column_text(w.r.tls, w.stmt, int32(i))
 	n := sqlite3.Xsqlite3_column_bytes(w.r.tls, w.stmt, int32(i))
@@ -126,18 +144,58 @@ func (w row) bytes(i int) []byte {
 	return libc.GoBytes(p, int(n))
 }
 
-func (w row) text(i int) string { return string(w.bytes(i)) }
-
-func (w row) float(i int) float64 { return sqlite3.Xsqlite3_column_double(w.r.tls, w.stmt, int32(i)) }
-
-func (w row) int(i int) int { return int(sqlite3.Xsqlite3_column_int64(w.r.tls, w.stmt, int32(i))) }
-
-func (w row) null(i int) bool {
-	return sqlite3.Xsqlite3_column_type(w.r.tls, w.stmt, int32(i)) == sqlite3.SQLITE_NULL
+// blob returns a blob column of a statement, valid until the next row.
+func (w row) blob(i int) []byte {
+	p := sqlite3.Xsqlite3_column_blob(w.r.tls, w.stmt, int32(i))
+	n := sqlite3.Xsqlite3_column_bytes(w.r.tls, w.stmt, int32(i))
+	if p == 0 || n == 0 {
+		return nil
+	}
+	return libc.GoBytes(p, int(n))
 }
 
-// query runs one statement and calls scan for each row.
+func (w row) text(i int) string {
+	if w.p != nil {
+		return w.p.text(i, w.i)
+	}
+	return string(w.bytes(i))
+}
+
+func (w row) float(i int) float64 {
+	if w.p != nil {
+		return w.p.float(i, w.i)
+	}
+	return sqlite3.Xsqlite3_column_double(w.r.tls, w.stmt, int32(i))
+}
+
+func (w row) int(i int) int {
+	if w.p != nil {
+		return int(w.p.int(i, w.i))
+	}
+	return int(sqlite3.Xsqlite3_column_int64(w.r.tls, w.stmt, int32(i)))
+}
+
+// typ is the SQLite type of a column's value (SQLITE_INTEGER, ...).
+func (w row) typ(i int) int32 {
+	if w.p != nil {
+		return w.p.typ(i, w.i)
+	}
+	return sqlite3.Xsqlite3_column_type(w.r.tls, w.stmt, int32(i))
+}
+
+func (w row) null(i int) bool { return w.typ(i) == sqlite3.SQLITE_NULL }
+
+// query runs one statement and calls scan for each row. A query whose
+// result is packed is read from its pack.
 func (r *rawDB) query(q string, scan func(row) error) error {
+	if p := r.packs[q]; p != nil {
+		for i := range p.rows {
+			if err := scan(row{p: p, i: i}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	cq, err := libc.CString(q)
 	if err != nil {
 		return err
@@ -153,10 +211,14 @@ func (r *rawDB) query(q string, scan func(row) error) error {
 		return errors.New("empty statement")
 	}
 	defer sqlite3.Xsqlite3_finalize(r.tls, stmt)
-	w := row{r, stmt}
+	w := row{r: r, stmt: stmt}
+	enc := r.rec.start(q, r.source, int(sqlite3.Xsqlite3_column_count(r.tls, stmt)))
 	for {
 		switch rc := sqlite3.Xsqlite3_step(r.tls, stmt); rc {
 		case sqlite3.SQLITE_ROW:
+			if enc != nil {
+				enc.add(w)
+			}
 			if err := scan(w); err != nil {
 				return err
 			}
@@ -180,4 +242,40 @@ func (r *rawDB) one(q string) (int, error) {
 		err = errors.New("a query that returns a row returned none")
 	}
 	return v, err
+}
+
+// readBlob reads the blob in column of the row rowid of table into memory
+// of the connection's own, valid until it closes. A blob read so does not
+// pass through a value of SQLite's, nor through the page cache more than a
+// page at a time: one copy of it is made.
+func (r *rawDB) readBlob(table, column string, rowid int64) ([]byte, error) {
+	names := [3]uintptr{}
+	for i, s := range []string{"main", table, column} {
+		c, err := libc.CString(s)
+		if err != nil {
+			return nil, err
+		}
+		defer libc.Xfree(r.tls, c)
+		names[i] = c
+	}
+	pblob := outPtr(r.tls)
+	defer r.tls.Free(ptrSize)
+	if rc := sqlite3.Xsqlite3_blob_open(r.tls, r.db, names[0], names[1], names[2], rowid, 0, pblob); rc != sqlite3.SQLITE_OK {
+		return nil, r.err(rc)
+	}
+	blob := readPtr(pblob)
+	defer sqlite3.Xsqlite3_blob_close(r.tls, blob)
+	n := sqlite3.Xsqlite3_blob_bytes(r.tls, blob)
+	if n <= 0 {
+		return nil, nil
+	}
+	buf := libc.Xmalloc(r.tls, types.Size_t(n))
+	if buf == 0 {
+		return nil, errors.New("out of memory")
+	}
+	r.buffers = append(r.buffers, buf)
+	if rc := sqlite3.Xsqlite3_blob_read(r.tls, blob, buf, n, 0); rc != sqlite3.SQLITE_OK {
+		return nil, r.err(rc)
+	}
+	return libc.GoBytes(buf, int(n)), nil
 }

@@ -36,8 +36,16 @@ func (in interner) of(b []byte) string {
 	return s
 }
 
-// at is column i of the current row, interned.
+// at is column i of the current row, interned. A pack's strings were
+// cleaned once each, when it was decoded, and are shared already.
 func (in interner) at(w row, i int) string {
+	if w.p != nil {
+		return w.p.cleanText(i, w.i)
+	}
+	return in.atRow(w, i)
+}
+
+func (in interner) atRow(w row, i int) string {
 	b := w.bytes(i)
 	if i < len(in.last) && in.last[i] == string(b) {
 		return in.last[i]
@@ -55,20 +63,19 @@ type step struct {
 	read  func(*rawDB, *model.Parts, interner) error
 }
 
-// read loads the tables (all but those c leaves out) into a Dataset. Every
-// string passes through model.CleanText: whatever a database holds, no
-// control character reaches a terminal. The observations, the largest table,
+// readParts reads the tables (all but those c leaves out) into the parts
+// of a Dataset, from their packs (packs.go) where c.packs allows and a
+// pack is there, else from their rows. Every string passes through
+// model.CleanText: whatever a database holds, no control character reaches
+// a terminal. The observations, the largest table,
 // are read on a second connection (from open) while the first reads the
 // others: loading is most of a command's time, and on a second core the two
 // take little more than the observations alone. Each step writes its own
 // fields of the parts; the first error in the steps' order is the one
 // reported, as if they had run one after another.
-func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset, error) {
+func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig) (*model.Parts, error) {
 	var p model.Parts
-	version, err := db.one("PRAGMA user_version")
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	readObservations := readObservations
 	if version < 3 {
 		readObservations = readObservationsV2
@@ -104,20 +111,20 @@ func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset,
 		}
 	}
 	if other == nil {
-		if _, err := runSteps(db, &p, steps); err != nil {
+		if _, err := runSteps(db, &p, steps, c.packs); err != nil {
 			return nil, err
 		}
 	} else {
 		obsErr := make(chan error, 1)
 		go func() {
-			_, err := runSteps(other, &p, steps[apart:apart+1])
+			_, err := runSteps(other, &p, steps[apart:apart+1], c.packs)
 			// Closed before the answer is sent: once it is, the caller may
 			// close the embedded VFS, which refuses while a file is open.
 			other.close()
 			obsErr <- err
 		}()
 		rest := append(steps[:apart:apart], steps[apart+1:]...)
-		at, err := runSteps(db, &p, rest)
+		at, err := runSteps(db, &p, rest, c.packs)
 		oerr := <-obsErr
 		switch {
 		case err != nil && at < apart:
@@ -129,18 +136,25 @@ func read(db *rawDB, open func() (*rawDB, error), c loadConfig) (*model.Dataset,
 		}
 	}
 	p.Partial = len(c.skip) > 0
-	d, err := model.New(p)
-	if err != nil {
-		return nil, &inconsistentError{err}
-	}
-	return d, nil
+	return &p, nil
 }
 
 // runSteps runs steps in order on one connection, with its own interner
-// (an interner is one goroutine's), until one fails: it says which.
-func runSteps(db *rawDB, p *model.Parts, steps []step) (int, error) {
+// (an interner is one goroutine's), until one fails: it says which. With
+// packs, it first reads those of the steps' tables.
+func runSteps(db *rawDB, p *model.Parts, steps []step, packs bool) (int, error) {
+	if packs {
+		want := map[string]bool{}
+		for _, s := range steps {
+			want[s.table] = true
+		}
+		if err := db.loadPacks(want); err != nil {
+			return 0, err
+		}
+	}
 	in := newInterner()
 	for i, s := range steps {
+		db.source = s.table
 		if err := s.read(db, p, in); err != nil {
 			return i, fmt.Errorf("read %s: %w", s.table, err)
 		}
@@ -148,7 +162,12 @@ func runSteps(db *rawDB, p *model.Parts, steps []step) (int, error) {
 	return len(steps), nil
 }
 
-func clean(w row, i int) string { return model.CleanText(w.text(i)) }
+func clean(w row, i int) string {
+	if w.p != nil {
+		return w.p.cleanText(i, w.i)
+	}
+	return model.CleanText(w.text(i))
+}
 
 func readMeta(db *rawDB, p *model.Parts, _ interner) error {
 	return db.query("SELECT key, value FROM meta", func(w row) error {

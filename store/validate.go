@@ -105,6 +105,28 @@ func (c column) problem(typ string, v float64) string {
 	return ""
 }
 
+// fine is true when problem would find nothing wrong with a number (an
+// integer or a real, not NULL): a quick test for the columns of a pack,
+// whose values problem then need not look at one by one. It may say false
+// of a fine value (problem decides then), never true of a bad one.
+func (c column) fine(integer bool, v float64) bool {
+	switch c.rule {
+	case finite:
+		return !math.IsInf(v, 0)
+	case score, percent:
+		return v >= 0 && v <= 100
+	case year:
+		return integer && v >= MinYear && v <= MaxYear
+	case count:
+		return integer && v >= 0
+	case quartile:
+		return integer && v >= 1 && v <= 4
+	case amount:
+		return v >= 0 && !math.IsInf(v, 0)
+	}
+	return false
+}
+
 // invalid is a database with a value it may not hold.
 func (o origin) invalid(problem string) *Error {
 	hint := "rebuild it with equity import, or leave out --db to use the bundled data"

@@ -60,7 +60,7 @@ func write(path string, d *model.Dataset, options string) (removed []string, err
 	if err != nil {
 		return removed, writeFailure(path, err)
 	}
-	if err := writeAll(db, d); err != nil {
+	if err := writeAll(db, d, fileURI(tmpPath)); err != nil {
 		db.Close()
 		return removed, writeFailure(path, err)
 	}
@@ -93,7 +93,8 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-func writeAll(db *sql.DB, d *model.Dataset) error {
+// writeAll writes d into the empty database db at uri.
+func writeAll(db *sql.DB, d *model.Dataset, uri string) error {
 	db.SetMaxOpenConns(1)
 	if _, err := db.Exec(schema); err != nil {
 		return fmt.Errorf("create tables: %w", err)
@@ -183,7 +184,10 @@ func writeAll(db *sql.DB, d *model.Dataset) error {
 	if _, err := db.Exec("VACUUM"); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
-	return nil
+	// The packs come last: they are read from the rows as written, and
+	// VACUUM changes the schema version they are tied to. Nothing is
+	// deleted after it, so the file stays without free pages.
+	return writePacks(db, uri)
 }
 
 // nullable is a figure for a column where NULL means the document gives
