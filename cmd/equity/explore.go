@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -51,11 +50,6 @@ func explore(ctx context.Context, e env, opts *options) error {
 		sessions = session.New(dir)
 	}
 	root := ui.New(d, ui.Options{Theme: name, Sessions: sessions, Present: opts.present, Tour: t})
-	// Loading is done; what is left is one goroutine's work at a time. With
-	// one processor the runtime wakes no second thread at each of Bubble
-	// Tea's renderer ticks, which run even when nothing changes: a quarter
-	// fewer wakeups while the explorer sits idle (cmd/equity-bench).
-	runtime.GOMAXPROCS(1)
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(out)}
 	if out == io.Writer(os.Stdout) {
 		// Lip Gloss found standard output's colours as the program started
