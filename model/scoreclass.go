@@ -43,14 +43,7 @@ type facetClass struct {
 // facetClasses returns every country's class of a facet and year, reading
 // each figure's provenance once per dataset.
 func (c *rankCache) facetClasses(k rankKey, list func() []facetClass) []facetClass {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fc, ok := c.classes[k]
-	if !ok {
-		fc = list()
-		c.classes[k] = fc
-	}
-	return fc
+	return kept(&c.mu, c.classes, k, list)
 }
 
 // facetClass is ScoreClass of one presence or growth facet, uncached.

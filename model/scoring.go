@@ -213,33 +213,32 @@ func newRankCache() *rankCache {
 }
 
 func (c *rankCache) get(k rankKey, rank func() FacetRanking) FacetRanking {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.facets[k]
-	if !ok {
-		r = rank()
-		c.facets[k] = r
-	}
-	return r
+	return kept(&c.mu, c.facets, k, rank)
 }
 
 // scores returns the scores of a facet and year in the world or a region,
 // highest first.
 func (c *rankCache) scores(k standingKey, list func() []float64) []float64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.standing[k]
+	return kept(&c.mu, c.standing, k, list)
+}
+
+// kept returns what m holds under k, computing and keeping it the first time.
+func kept[K comparable, V any](mu *sync.Mutex, m map[K]V, k K, compute func() V) V {
+	mu.Lock()
+	defer mu.Unlock()
+	v, ok := m[k]
 	if !ok {
-		s = list()
-		c.standing[k] = s
+		v = compute()
+		m[k] = v
 	}
-	return s
+	return v
 }
 
 // forgetScores drops the standings, which the scores decide.
 func (c *rankCache) forgetScores() {
+	// Cleared in place: kept is handed the map before it takes the lock.
 	c.mu.Lock()
-	c.standing = map[standingKey][]float64{}
+	clear(c.standing)
 	c.mu.Unlock()
 }
 

@@ -62,84 +62,75 @@ func TestRankFacetCached(t *testing.T) {
 	}
 }
 
-// TestRankWorldCached: a world standing, found in the kept sorted scores,
-// is the one counting every country gives, before and after the scores
-// change.
-func TestRankWorldCached(t *testing.T) {
-	d := bundled(t)
-	everyone := func(model.Country) bool { return true } // the counting path
-	check := func(when string) {
-		t.Helper()
-		bad := 0
-		for _, year := range d.Years {
-			for _, dom := range model.Domains() {
-				for _, f := range []model.Facet{model.Presence, model.Growth, model.Overall} {
-					for _, c := range d.Countries {
-						got, gok := d.Rank(c.ISO2, dom.ID, f, year, nil)
-						want, wok := d.Rank(c.ISO2, dom.ID, f, year, everyone)
-						if got != want || gok != wok {
-							bad++
-							if bad < 5 {
-								t.Errorf("%s: %s %s %s %d: standing %+v %v, counting gives %+v %v", when, c.ISO2, dom.ID, f, year, got, gok, want, wok)
+// TestStandingsKept: a standing found in the scores kept sorted, in the
+// world or in the country's region, is the one counting the countries
+// gives, before and after the scores change.
+func TestStandingsKept(t *testing.T) {
+	type standing func(d *model.Dataset, c model.Country, dom model.DomainID, f model.Facet, year int) (model.Standing, bool)
+	tests := []struct {
+		name      string
+		kept      standing
+		counted   standing
+		noCountry standing
+	}{
+		{
+			name: "world",
+			kept: func(d *model.Dataset, c model.Country, dom model.DomainID, f model.Facet, year int) (model.Standing, bool) {
+				return d.Rank(c.ISO2, dom, f, year, nil)
+			},
+			counted: func(d *model.Dataset, c model.Country, dom model.DomainID, f model.Facet, year int) (model.Standing, bool) {
+				return d.Rank(c.ISO2, dom, f, year, func(model.Country) bool { return true })
+			},
+		},
+		{
+			name: "region",
+			kept: func(d *model.Dataset, c model.Country, dom model.DomainID, f model.Facet, year int) (model.Standing, bool) {
+				return d.RankInRegion(c.ISO2, dom, f, year)
+			},
+			counted: func(d *model.Dataset, c model.Country, dom model.DomainID, f model.Facet, year int) (model.Standing, bool) {
+				if c.WikimediaRegion == "" {
+					return model.Standing{}, false
+				}
+				return d.Rank(c.ISO2, dom, f, year, func(o model.Country) bool { return o.WikimediaRegion == c.WikimediaRegion })
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := bundled(t)
+			check := func(when string) {
+				t.Helper()
+				bad := 0
+				for _, year := range d.Years {
+					for _, dom := range model.Domains() {
+						for _, f := range []model.Facet{model.Presence, model.Growth, model.Overall} {
+							for _, c := range d.Countries {
+								got, gok := tt.kept(d, c, dom.ID, f, year)
+								want, wok := tt.counted(d, c, dom.ID, f, year)
+								if got != want || gok != wok {
+									bad++
+									if bad < 5 {
+										t.Errorf("%s: %s %s %s %d: standing %+v %v, counting gives %+v %v", when, c.ISO2, dom.ID, f, year, got, gok, want, wok)
+									}
+								}
 							}
 						}
 					}
 				}
 			}
-		}
-	}
-	check("as loaded")
-	// New scores: every score halved, ties and all, so that standings
-	// kept from before would be wrong.
-	scores := d.Scores()
-	for i := range scores {
-		scores[i].Score = math.Round(scores[i].Score / 20)
-	}
-	d.SetScores(scores)
-	check("after SetScores")
-	if _, ok := d.Rank("XX", model.Readership, model.Overall, d.LatestYear(), nil); ok {
-		t.Error("an unknown country has a standing")
-	}
-}
-
-// TestRankInRegionCached: a regional standing found in the kept sorted
-// scores is the one counting the region's countries gives, before and after
-// the scores change.
-func TestRankInRegionCached(t *testing.T) {
-	d := bundled(t)
-	check := func(when string) {
-		t.Helper()
-		bad := 0
-		for _, year := range d.Years {
-			for _, dom := range model.Domains() {
-				for _, f := range []model.Facet{model.Presence, model.Growth, model.Overall} {
-					for _, c := range d.Countries {
-						region := func(o model.Country) bool { return o.WikimediaRegion == c.WikimediaRegion }
-						got, gok := d.RankInRegion(c.ISO2, dom.ID, f, year)
-						want, wok := d.Rank(c.ISO2, dom.ID, f, year, region)
-						if c.WikimediaRegion == "" {
-							want, wok = model.Standing{}, false
-						}
-						if got != want || gok != wok {
-							bad++
-							if bad < 5 {
-								t.Errorf("%s: %s %s %s %d: regional standing %+v %v, counting gives %+v %v", when, c.ISO2, dom.ID, f, year, got, gok, want, wok)
-							}
-						}
-					}
-				}
+			check("as loaded")
+			// New scores, rounded so that ties appear: standings kept from
+			// before would be wrong.
+			scores := d.Scores()
+			for i := range scores {
+				scores[i].Score = math.Round(scores[i].Score / 20)
 			}
-		}
-	}
-	check("as loaded")
-	scores := d.Scores()
-	for i := range scores {
-		scores[i].Score = math.Round(scores[i].Score / 20)
-	}
-	d.SetScores(scores)
-	check("after SetScores")
-	if _, ok := d.RankInRegion("XX", model.Readership, model.Overall, d.LatestYear()); ok {
-		t.Error("an unknown country has a regional standing")
+			d.SetScores(scores)
+			check("after SetScores")
+			if _, ok := tt.kept(d, model.Country{ISO2: "XX", WikimediaRegion: "ESEAP"}, model.Readership, model.Overall, d.LatestYear()); ok {
+				t.Error("an unknown country has a standing")
+			}
+		})
 	}
 }
 
