@@ -151,7 +151,11 @@ type Parts struct {
 	Languages    map[string]string
 	Wikis        []Wiki
 	Observations []Observation
-	Scores       []Score
+	// Runs are observations too, as a database reads them (store): New
+	// makes their points its series, and from then on owns them. Parts may
+	// carry both; a series in both is joined.
+	Runs   Runs
+	Scores []Score
 	// Bounds are the published ranges of observations that come in buckets
 	// (imported Geoeditors counts); CountryWikis which wikis a country's
 	// editors work on. Both are empty for the bundled sample.
@@ -242,7 +246,7 @@ func New(p Parts) (*Dataset, error) {
 		}
 	}
 
-	years, err := d.indexObservations(p.Observations)
+	years, err := d.indexObservations(p.Runs, p.Observations)
 	if err != nil {
 		return nil, err
 	}
@@ -553,29 +557,8 @@ func cleanParts(p Parts) Parts {
 		readings[i] = r
 	}
 	p.Readings = readings
-	// Observations are the largest table, and New copies their figures
-	// into its series: like country wikis, they are copied here only when
-	// a text needs cleaning. A text the row before had, as loading shares
-	// it, was checked with that row.
-	var source, period, class string
-	dirty := func(s string, last *string) bool {
-		if s == *last {
-			return false
-		}
-		*last = s
-		return c(s) != s
-	}
-	for _, o := range p.Observations {
-		if dirty(o.Source, &source) || dirty(o.Period, &period) || dirty(string(o.Class), &class) {
-			obs := make([]Observation, len(p.Observations))
-			for i, o := range p.Observations {
-				o.Source, o.Period, o.Class = c(o.Source), c(o.Period), Class(c(string(o.Class)))
-				obs[i] = o
-			}
-			p.Observations = obs
-			break
-		}
-	}
+	// Observations and runs, the largest tables, are cleaned as they are
+	// filed (fileRuns), in the one pass that visits each point.
 	return p
 }
 

@@ -503,31 +503,44 @@ func TestObservationsAnyOrder(t *testing.T) {
 
 // TestNewCleansObservations: a control character in an observation's
 // source, period or class never reaches the dataset, whichever row it is in
-// and whether the row before shares the text.
+// and whether the row before shares the text, handed over as observations
+// or as runs (as loading does).
 func TestNewCleansObservations(t *testing.T) {
-	for _, at := range []int{0, 1, 5} {
-		for field, dirty := range map[string]func(o *model.Observation){
-			"source": func(o *model.Observation) { o.Source = "wb\x1b[2J" },
-			"period": func(o *model.Observation) { o.Period = "2019\x07" },
-			"class":  func(o *model.Observation) { o.Class = "real\x1b" },
-		} {
-			p := fixtureParts()
-			obs := fixture(t).Observations()
-			for i := range obs {
-				obs[i].Source, obs[i].Period = "wb", "p"
-			}
-			dirty(&obs[at])
-			if at > 0 { // the row before has the same text
-				dirty(&obs[at-1])
-			}
-			p.Observations = obs
-			d, err := model.New(p)
-			if err != nil {
-				t.Fatalf("%s at %d: %v", field, at, err)
-			}
-			for _, o := range d.Observations() {
-				if s := o.Source + o.Period + string(o.Class); model.CleanText(s) != s {
-					t.Errorf("%s at %d: %q kept its control characters", field, at, s)
+	for _, asRuns := range []bool{false, true} {
+		for _, at := range []int{0, 1, 5} {
+			for field, dirty := range map[string]func(o *model.Observation){
+				"source": func(o *model.Observation) { o.Source = "wb\x1b[2J" },
+				"period": func(o *model.Observation) { o.Period = "2019\x07" },
+				"class":  func(o *model.Observation) { o.Class = "real\x1b" },
+			} {
+				p := fixtureParts()
+				obs := fixture(t).Observations()
+				for i := range obs {
+					obs[i].Source, obs[i].Period = "wb", "p"
+				}
+				dirty(&obs[at])
+				if at > 0 { // the row before has the same text
+					dirty(&obs[at-1])
+				}
+				p.Observations = nil
+				if asRuns {
+					for _, o := range obs {
+						p.Runs.Add(o.ISO2, o.Indicator, model.Point{Year: o.Year, Value: o.Value, Provenance: o.Provenance})
+					}
+				} else {
+					p.Observations = obs
+				}
+				d, err := model.New(p)
+				if err != nil {
+					t.Fatalf("%s at %d (runs %v): %v", field, at, asRuns, err)
+				}
+				if n := len(d.Observations()); n != len(obs) {
+					t.Errorf("%s at %d (runs %v): %d observations, want %d", field, at, asRuns, n, len(obs))
+				}
+				for _, o := range d.Observations() {
+					if s := o.Source + o.Period + string(o.Class); model.CleanText(s) != s {
+						t.Errorf("%s at %d (runs %v): %q kept its control characters", field, at, asRuns, s)
+					}
 				}
 			}
 		}

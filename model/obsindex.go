@@ -6,77 +6,21 @@ import (
 	"slices"
 )
 
-// indexObservations files the observations by country and indicator, each
-// series by year, and returns the years of activity observations. Loading
-// reads them in the database's key order (country, indicator, year): a run
-// of one country's indicator is checked and looked up once, not row by row,
-// and every series is a window on one array instead of a slice grown point by
-// point, which was most of building a dataset. Observations in any other
-// order give the same series.
-func (d *Dataset) indexObservations(obs []Observation) (map[int]bool, error) {
+// indexObservations files the observations (Parts.Runs, then
+// Parts.Observations) by country and indicator, each series by year, and
+// returns the years of activity observations. A run of one country's
+// indicator is checked and looked up once, not point by point, and becomes
+// a series as it is (Runs). Observations in any order give the same series.
+func (d *Dataset) indexObservations(runs Runs, obs []Observation) (map[int]bool, error) {
 	years := map[int]bool{}
-	points := make([]Point, 0, len(obs))
-	var (
-		runISO2, runInd string
-		runAt           = -1 // where the current run starts in points
-		byInd           map[string]Series
-		ind             Indicator
-	)
-	endRun := func() {
-		if runAt < 0 {
-			return
-		}
-		run := Series(points[runAt:len(points):len(points)]) // appending to it copies
-		if s, ok := byInd[runInd]; ok {
-			byInd[runInd] = append(s, run...) // the indicator's earlier run
-		} else {
-			byInd[runInd] = run
+	if err := d.fileRuns(runs, years); err != nil {
+		return nil, err
+	}
+	if len(obs) > 0 {
+		if err := d.fileRuns(runsOf(obs), years); err != nil {
+			return nil, err
 		}
 	}
-	for _, o := range obs {
-		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
-			return nil, fmt.Errorf("observation of %s for %s in %d is not a number", o.Indicator, o.ISO2, o.Year)
-		}
-		if runAt < 0 || o.ISO2 != runISO2 || o.Indicator != runInd {
-			if _, ok := d.country[o.ISO2]; !ok {
-				return nil, fmt.Errorf("observation of %s for unknown country %s", o.Indicator, o.ISO2)
-			}
-			i, ok := d.indicator[o.Indicator]
-			if !ok {
-				return nil, fmt.Errorf("observation for %s of unknown indicator %s", o.ISO2, o.Indicator)
-			}
-			if d.Indicators[i].Derived() {
-				return nil, fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", o.ISO2, o.Indicator)
-			}
-			endRun()
-			byInd = d.obs[o.ISO2]
-			if byInd == nil {
-				byInd = map[string]Series{}
-				d.obs[o.ISO2] = byInd
-			}
-			runISO2, runInd, runAt, ind = o.ISO2, o.Indicator, len(points), d.Indicators[i]
-		}
-		if ind.Facet != Context && !ind.MostRecent() {
-			years[o.Year] = true
-		}
-		pv := o.Provenance
-		if pv.Class == "" {
-			pv.Class = ClassReal
-			if ind.Modeled {
-				pv.Class = ClassModeled
-			}
-		} else if !pv.Class.Valid() {
-			return nil, fmt.Errorf("observation of %s for %s in %d has class %q: it is real, estimated or modeled", o.Indicator, o.ISO2, o.Year, pv.Class)
-		}
-		if pv.Source == "" {
-			pv.Source = ind.SourceID
-		}
-		if pv.Period == "" {
-			pv.Period = fmt.Sprint(o.Year)
-		}
-		points = append(points, Point{o.Year, o.Value, pv})
-	}
-	endRun()
 	byYear := func(a, b Point) int { return a.Year - b.Year }
 	for _, byInd := range d.obs {
 		for id, s := range byInd {
@@ -91,4 +35,82 @@ func (d *Dataset) indexObservations(obs []Observation) (map[int]bool, error) {
 		}
 	}
 	return years, nil
+}
+
+// fileRuns checks each run's points, cleans their texts (CleanText) and
+// fills in the provenance a point left to its indicator, in place: the
+// points become the dataset's. It files each run as its series, or as more
+// of it.
+func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
+	// Loading shares a text among the points that have it: one found clean
+	// is not checked again for the next point. A dirty one is never
+	// remembered, so each point that has it is cleaned.
+	var source, period, class string
+	cleaned := func(s string, last *string) string {
+		if s == *last {
+			return s
+		}
+		cs := CleanText(s)
+		if cs == s {
+			*last = s
+		}
+		return cs
+	}
+	for k, key := range r.Keys {
+		run := r.run(k)
+		if len(run) == 0 {
+			continue
+		}
+		if v := run[0].Value; math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("observation of %s for %s in %d is not a number", key.Indicator, key.ISO2, run[0].Year)
+		}
+		if _, ok := d.country[key.ISO2]; !ok {
+			return fmt.Errorf("observation of %s for unknown country %s", key.Indicator, key.ISO2)
+		}
+		i, ok := d.indicator[key.Indicator]
+		if !ok {
+			return fmt.Errorf("observation for %s of unknown indicator %s", key.ISO2, key.Indicator)
+		}
+		ind := d.Indicators[i]
+		if ind.Derived() {
+			return fmt.Errorf("observation for %s of derived indicator %s: it is computed, not stored", key.ISO2, key.Indicator)
+		}
+		activity := ind.Facet != Context && !ind.MostRecent()
+		for j := range run {
+			p := &run[j]
+			if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
+				return fmt.Errorf("observation of %s for %s in %d is not a number", key.Indicator, key.ISO2, p.Year)
+			}
+			p.Source, p.Period = cleaned(p.Source, &source), cleaned(p.Period, &period)
+			p.Class = Class(cleaned(string(p.Class), &class))
+			if activity {
+				years[p.Year] = true
+			}
+			if p.Class == "" {
+				p.Class = ClassReal
+				if ind.Modeled {
+					p.Class = ClassModeled
+				}
+			} else if !p.Class.Valid() {
+				return fmt.Errorf("observation of %s for %s in %d has class %q: it is real, estimated or modeled", key.Indicator, key.ISO2, p.Year, p.Class)
+			}
+			if p.Source == "" {
+				p.Source = ind.SourceID
+			}
+			if p.Period == "" {
+				p.Period = fmt.Sprint(p.Year)
+			}
+		}
+		byInd := d.obs[key.ISO2]
+		if byInd == nil {
+			byInd = map[string]Series{}
+			d.obs[key.ISO2] = byInd
+		}
+		if s, ok := byInd[key.Indicator]; ok {
+			byInd[key.Indicator] = append(s, run...) // the indicator's earlier run
+		} else {
+			byInd[key.Indicator] = run
+		}
+	}
+	return nil
 }

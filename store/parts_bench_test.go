@@ -28,7 +28,7 @@ func loadEmbeddedParts(b *testing.B, c loadConfig) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(p.Observations) == 0 {
+		if p.Runs.Len() == 0 {
 			b.Fatal("no observations")
 		}
 		fsys.Close()

@@ -281,15 +281,15 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 	if err != nil {
 		return err
 	}
-	p.Observations = make([]model.Observation, 0, n)
+	p.Runs.Points = make([]model.Point, 0, n)
 	const q = "SELECT iso2, indicator_id, year, value, class, source_id, period FROM observations"
 	check := checkOf("observations", q)
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
 		}
-		p.Observations = append(p.Observations, model.Observation{
-			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Value: w.float(3),
+		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.Point{
+			Year: w.int(2), Value: w.float(3),
 			Provenance: model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)},
 		})
 		return nil
@@ -303,16 +303,14 @@ func readObservationsV2(db *rawDB, p *model.Parts, in interner) error {
 	if err != nil {
 		return err
 	}
-	p.Observations = make([]model.Observation, 0, n)
+	p.Runs.Points = make([]model.Point, 0, n)
 	const q = "SELECT iso2, indicator_id, year, value FROM observations"
 	check := checkOf("observations", q)
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
 		}
-		p.Observations = append(p.Observations, model.Observation{
-			ISO2: in.at(w, 0), Indicator: in.at(w, 1), Year: w.int(2), Value: w.float(3),
-		})
+		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.Point{Year: w.int(2), Value: w.float(3)})
 		return nil
 	})
 }

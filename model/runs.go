@@ -1,0 +1,51 @@
+package model
+
+// Runs are observations as a database reads them, in the order of its key
+// (country, indicator, year): one array of points, cut where the country
+// or the indicator changes. A dataset's series are windows on that array,
+// so loading builds each point once, not as an Observation first and then
+// again as a Point, which was most of the time and memory a load took.
+type Runs struct {
+	Points []Point
+	Keys   []RunKey
+}
+
+// RunKey says whose a run is and where in Runs.Points it starts; it ends
+// where the next begins.
+type RunKey struct {
+	ISO2      string
+	Indicator string
+	At        int
+}
+
+// Add appends an observation; one of the same country and indicator as the
+// last extends its run. Observations in another order are accepted too:
+// New joins the runs of one series and sorts it by year.
+func (r *Runs) Add(iso2, indicator string, p Point) {
+	if n := len(r.Keys); n == 0 || r.Keys[n-1].ISO2 != iso2 || r.Keys[n-1].Indicator != indicator {
+		r.Keys = append(r.Keys, RunKey{ISO2: iso2, Indicator: indicator, At: len(r.Points)})
+	}
+	r.Points = append(r.Points, p)
+}
+
+// Len is the number of observations.
+func (r Runs) Len() int { return len(r.Points) }
+
+// run is run k's points, with no room to grow: appending to one copies it
+// rather than write over the next run.
+func (r Runs) run(k int) Series {
+	end := len(r.Points)
+	if k+1 < len(r.Keys) {
+		end = r.Keys[k+1].At
+	}
+	return Series(r.Points[r.Keys[k].At:end:end])
+}
+
+// runsOf groups observations into runs.
+func runsOf(obs []Observation) Runs {
+	r := Runs{Points: make([]Point, 0, len(obs))}
+	for _, o := range obs {
+		r.Add(o.ISO2, o.Indicator, Point{o.Year, o.Value, o.Provenance})
+	}
+	return r
+}
