@@ -52,6 +52,18 @@ func run(ctx context.Context, args []string, e env) int {
 	root.SilenceUsage, root.SilenceErrors = true, true
 	root.Version = versionString()
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(e, c) })
+	// Every command but the explorer and the importer prints and exits.
+	var restore func()
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		if cmd != root && cmd.Name() != "import" {
+			restore = holdCollector()
+		}
+	}
+	defer func() {
+		if restore != nil {
+			restore()
+		}
+	}()
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		errorHandler(e.stderr, err)
