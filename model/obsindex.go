@@ -46,6 +46,7 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
 	// is not checked again for the next point. A dirty one is never
 	// remembered, so each point that has it is cleaned.
 	var source, period, class string
+	lo, hi := 1, 0 // the span of years known to be in years; none yet
 	cleaned := func(s string, last *string) string {
 		if s == *last {
 			return s
@@ -83,8 +84,18 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
 			}
 			p.Source, p.Period = cleaned(p.Source, &source), cleaned(p.Period, &period)
 			p.Class = Class(cleaned(string(p.Class), &class))
-			if activity {
+			// Activity years are mostly one unbroken span: only a year
+			// outside the span known to be in years reaches the map.
+			if activity && (p.Year < lo || p.Year > hi) {
 				years[p.Year] = true
+				switch {
+				case lo > hi:
+					lo, hi = p.Year, p.Year
+				case p.Year == hi+1:
+					hi = p.Year
+				case p.Year == lo-1:
+					lo = p.Year
+				}
 			}
 			if p.Class == "" {
 				p.Class = ClassReal
@@ -103,7 +114,13 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
 		}
 		byInd := d.obs[key.ISO2]
 		if byInd == nil {
-			byInd = map[string]Series{}
+			// Sized for the country's runs that follow, as a database
+			// reads them: a map grown run by run was a tenth of a load.
+			n := 1
+			for n < len(r.Keys)-k && r.Keys[k+n].ISO2 == key.ISO2 {
+				n++
+			}
+			byInd = make(map[string]Series, n)
 			d.obs[key.ISO2] = byInd
 		}
 		if s, ok := byInd[key.Indicator]; ok {

@@ -276,12 +276,19 @@ func readIndicators(db *rawDB, p *model.Parts, in interner) error {
 	})
 }
 
+// runsFor makes room for n observations. A run (a country's indicator) is
+// a dozen years long in the databases made so far: the bundled one has
+// 5,082 runs of 66,318 observations; more runs than n/8 grow the list.
+func runsFor(n int) model.Runs {
+	return model.Runs{Points: make([]model.Point, 0, n), Keys: make([]model.RunKey, 0, n/8+1)}
+}
+
 func readObservations(db *rawDB, p *model.Parts, in interner) error {
 	n, err := db.one("SELECT count(*) FROM observations")
 	if err != nil {
 		return err
 	}
-	p.Runs.Points = make([]model.Point, 0, n)
+	p.Runs = runsFor(n)
 	const q = "SELECT iso2, indicator_id, year, value, class, source_id, period FROM observations"
 	check := checkOf("observations", q)
 	return db.query(q, func(w row) error {
@@ -303,7 +310,7 @@ func readObservationsV2(db *rawDB, p *model.Parts, in interner) error {
 	if err != nil {
 		return err
 	}
-	p.Runs.Points = make([]model.Point, 0, n)
+	p.Runs = runsFor(n)
 	const q = "SELECT iso2, indicator_id, year, value FROM observations"
 	check := checkOf("observations", q)
 	return db.query(q, func(w row) error {
