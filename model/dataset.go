@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Dataset kinds, as recorded in a database's meta table.
@@ -246,6 +247,13 @@ func New(p Parts) (*Dataset, error) {
 		}
 	}
 
+	// Building is most of a command's time, and on a second core the
+	// scores, and the counts of figures by class, need not wait: each
+	// goroutine writes its own fields, and New returns (wg.Wait, deferred)
+	// once all are done.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Go(func() { d.SetScores(p.Scores) })
 	years, err := d.indexObservations(p.Runs, p.Observations)
 	if err != nil {
 		return nil, err
@@ -258,16 +266,17 @@ func New(p Parts) (*Dataset, error) {
 	}
 	d.facetInputs = d.findFacetInputs()
 	d.partial = p.Partial
-	d.counts = d.countClasses()
-	d.modeledInputs = d.modeledOf()
 	d.Movement = p.Movement.clone()
 	for y := range years {
 		d.Years = append(d.Years, y)
 	}
 	sort.Ints(d.Years)
+	wg.Go(func() {
+		d.counts = d.countClasses()
+		d.modeledInputs = d.modeledOf()
+	})
 	d.yearFigures = d.tallyYears()
 	d.opening = d.choose()
-	d.SetScores(p.Scores)
 	return d, nil
 }
 
