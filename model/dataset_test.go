@@ -37,6 +37,12 @@ func TestNewRefuses(t *testing.T) {
 		{"two values for one country, indicator and year", func(p *model.Parts) {
 			p.Observations = append(p.Observations, model.Observation{ISO2: "FR", Indicator: indEvents, Year: 2021, Value: 9})
 		}, "2021"},
+		{"two values for one year side by side, in one run", func(p *model.Parts) {
+			i := slices.IndexFunc(p.Observations, func(o model.Observation) bool {
+				return o.ISO2 == "FR" && o.Indicator == indEvents && o.Year == 2021
+			})
+			p.Observations = slices.Insert(p.Observations, i+1, p.Observations[i])
+		}, "2021"},
 		{"a value that is not a number", func(p *model.Parts) {
 			p.Observations = append(p.Observations, model.Observation{ISO2: "BR", Indicator: indEvents, Year: 2019, Value: math.NaN()})
 		}, "not a number"},

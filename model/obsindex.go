@@ -13,35 +13,37 @@ import (
 // a series as it is (Runs). Observations in any order give the same series.
 func (d *Dataset) indexObservations(runs Runs, obs []Observation) (map[int]bool, error) {
 	years := map[int]bool{}
-	if err := d.fileRuns(runs, years); err != nil {
+	// The series not in year order, or joined from two runs: only these
+	// are sorted and checked for a year given twice afterwards.
+	unsettled := map[seriesKey]bool{}
+	if err := d.fileRuns(runs, years, unsettled); err != nil {
 		return nil, err
 	}
 	if len(obs) > 0 {
-		if err := d.fileRuns(runsOf(obs), years); err != nil {
+		if err := d.fileRuns(runsOf(obs), years, unsettled); err != nil {
 			return nil, err
 		}
 	}
-	byYear := func(a, b Point) int { return a.Year - b.Year }
-	for _, byInd := range d.obs {
-		for id, s := range byInd {
-			if !slices.IsSortedFunc(s, byYear) {
-				slices.SortFunc(s, byYear)
-			}
-			for i := 1; i < len(s); i++ {
-				if s[i].Year == s[i-1].Year {
-					return nil, fmt.Errorf("indicator %s has two values for one country in %d", id, s[i].Year)
-				}
+	for k := range unsettled {
+		s := d.obs[k.iso2][k.indicator]
+		slices.SortFunc(s, func(a, b Point) int { return a.Year - b.Year })
+		for i := 1; i < len(s); i++ {
+			if s[i].Year == s[i-1].Year {
+				return nil, fmt.Errorf("indicator %s has two values for one country in %d", k.indicator, s[i].Year)
 			}
 		}
 	}
 	return years, nil
 }
 
+// seriesKey names a country's series of one indicator.
+type seriesKey struct{ iso2, indicator string }
+
 // fileRuns checks each run's points, cleans their texts (CleanText) and
 // fills in the provenance a point left to its indicator, in place: the
 // points become the dataset's. It files each run as its series, or as more
-// of it.
-func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
+// of it; a run out of year order, or joined to another, is unsettled.
+func (d *Dataset) fileRuns(r Runs, years map[int]bool, unsettled map[seriesKey]bool) error {
 	// Loading shares a text among the points that have it: one found clean
 	// is not checked again for the next point. A dirty one is never
 	// remembered, so each point that has it is cleaned.
@@ -81,6 +83,9 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
 			p := &run[j]
 			if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) {
 				return fmt.Errorf("observation of %s for %s in %d is not a number", key.Indicator, key.ISO2, p.Year)
+			}
+			if j > 0 && p.Year <= run[j-1].Year {
+				unsettled[seriesKey{key.ISO2, key.Indicator}] = true
 			}
 			p.Source, p.Period = cleaned(p.Source, &source), cleaned(p.Period, &period)
 			p.Class = Class(cleaned(string(p.Class), &class))
@@ -125,6 +130,7 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool) error {
 		}
 		if s, ok := byInd[key.Indicator]; ok {
 			byInd[key.Indicator] = append(s, run...) // the indicator's earlier run
+			unsettled[seriesKey{key.ISO2, key.Indicator}] = true
 		} else {
 			byInd[key.Indicator] = run
 		}

@@ -51,17 +51,20 @@ const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
 	tally := map[int]*YearFigures{}
-	// Series run by year, so the year before's tally is usually the one.
+	// Series run by year, so the year before's tally is usually the one,
+	// and the domain was marked in it already.
 	var last *YearFigures
+	var lastDom DomainID
 	lastYear := 0
 	count := func(year int, dom DomainID, c Class) {
 		t := last
-		if t == nil || lastYear != year {
+		if t == nil || lastYear != year || lastDom != dom {
 			if t = tally[year]; t == nil {
 				t = &YearFigures{Domains: map[DomainID]bool{}}
 				tally[year] = t
 			}
-			last, lastYear = t, year
+			t.Domains[dom] = true
+			last, lastYear, lastDom = t, year, dom
 		}
 		switch c {
 		case ClassModeled:
@@ -70,9 +73,6 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 			t.Estimated++
 		default:
 			t.Real++
-		}
-		if !t.Domains[dom] {
-			t.Domains[dom] = true
 		}
 	}
 	for _, dom := range Domains() {
