@@ -50,21 +50,25 @@ func (d *Dataset) NoFigures(dom DomainID, year int) bool {
 const NoFiguresNote = "none this year"
 
 func (d *Dataset) tallyYears() map[int]YearFigures {
-	tally := map[int]*YearFigures{}
-	// Series run by year, so the year before's tally is usually the one,
-	// and the domain was marked in it already.
-	var last *YearFigures
-	var lastDom DomainID
-	lastYear := 0
+	// A figure's tally is found by its year's place in the span of the
+	// years of activity figures (d.Years), which holds every year an input
+	// has a figure in, with the domain last marked in it: a map lookup or
+	// two per figure was most of the tally.
+	first, span := 0, 0
+	if len(d.Years) > 0 {
+		first, span = d.Years[0], d.Years[len(d.Years)-1]-d.Years[0]+1
+	}
+	tally, marked := make([]*YearFigures, span), make([]DomainID, span)
 	count := func(year int, dom DomainID, c Class) {
-		t := last
-		if t == nil || lastYear != year || lastDom != dom {
-			if t = tally[year]; t == nil {
-				t = &YearFigures{Domains: map[DomainID]bool{}}
-				tally[year] = t
-			}
+		i := year - first
+		t := tally[i]
+		if t == nil {
+			t = &YearFigures{Domains: map[DomainID]bool{}}
+			tally[i] = t
+		}
+		if marked[i] != dom {
 			t.Domains[dom] = true
-			last, lastYear, lastDom = t, year, dom
+			marked[i] = dom
 		}
 		switch c {
 		case ClassModeled:
@@ -103,9 +107,11 @@ func (d *Dataset) tallyYears() map[int]YearFigures {
 			}
 		}
 	}
-	out := make(map[int]YearFigures, len(tally))
-	for y, t := range tally {
-		out[y] = *t
+	out := make(map[int]YearFigures, len(d.Years))
+	for i, t := range tally {
+		if t != nil {
+			out[first+i] = *t
+		}
 	}
 	return out
 }
