@@ -564,3 +564,56 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// TestNewLargeRuns: observations enough to be settled in two halves at once
+// give the same dataset as any other, and a point refused in either half is
+// reported, the first in the runs' order when both have one.
+func TestNewLargeRuns(t *testing.T) {
+	countries := []string{"BR", "CL", "FR", "KE", "NG"}
+	inds := []string{indDevices, indEvents, indGDP}
+	const years = 1000 // 15 runs of 1000 points: more than two halves' worth
+	build := func(nan ...int) model.Parts {
+		p := fixtureParts()
+		p.Observations = nil
+		k := 0
+		for _, c := range countries {
+			for _, ind := range inds {
+				for y := range years {
+					v := float64(y)
+					if slices.Contains(nan, k) && y == 500 {
+						v = math.NaN()
+					}
+					p.Runs.Add(c, ind, model.Point{Year: 1500 + y, Value: v})
+				}
+				k++
+			}
+		}
+		return p
+	}
+	d, err := model.New(build())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Observations()); n != len(countries)*len(inds)*years {
+		t.Errorf("%d observations, want %d", n, len(countries)*len(inds)*years)
+	}
+	if got := len(d.Years); got != years {
+		t.Errorf("%d activity years, want %d", got, years)
+	}
+	if pv, ok := d.Provenance("NG", indDevices, 2400); !ok || pv.Class != model.ClassModeled || pv.Period != "2400" {
+		t.Errorf("NG devices 2400: %+v, %v; want modeled, its indicator's, for 2400", pv, ok)
+	}
+	for _, tt := range []struct {
+		nan  []int // runs with a NaN
+		want string
+	}{
+		{[]int{1}, "ind.events for BR in 2000"},
+		{[]int{13}, "ind.events for NG in 2000"},
+		{[]int{13, 2}, "ctx.gdp for BR in 2000"},
+	} {
+		_, err := model.New(build(tt.nan...))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("NaN in runs %v: error %v, want one about %s", tt.nan, err, tt.want)
+		}
+	}
+}
