@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -83,7 +84,11 @@ func (r *rawDB) loadPacks(want map[string]bool) error {
 		}
 		packs[f.query] = p
 	}
-	r.packs = packs
+	if r.packs == nil {
+		r.packs = packs
+	} else {
+		maps.Copy(r.packs, packs) // those of other tables, read before
+	}
 	return nil
 }
 

@@ -50,6 +50,9 @@ type rawDB struct {
 	buffers []uintptr
 }
 
+// errNotPacked is a query without a pack asked of a reader of packs alone.
+var errNotPacked = errors.New("not packed")
+
 // openRaw opens name read-only through the named VFS ("" for the default).
 // The connection is used by one goroutine only, so SQLite's own mutex is off.
 func openRaw(name, vfsName string) (*rawDB, error) {
@@ -195,6 +198,9 @@ func (r *rawDB) query(q string, scan func(row) error) error {
 			}
 		}
 		return nil
+	}
+	if r.db == 0 {
+		return errNotPacked // a reader of packs alone (observationsReader)
 	}
 	cq, err := libc.CString(q)
 	if err != nil {

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/equitylandscape/equity/model"
@@ -67,15 +69,17 @@ type step struct {
 // of a Dataset, from their packs (packs.go) where c.packs allows and a
 // pack is there, else from their rows. Every string passes through
 // model.CleanText: whatever a database holds, no control character reaches
-// a terminal. The observations, the largest table,
-// are read on a second connection (from open) while the first reads the
-// others: loading is most of a command's time, and on a second core the two
-// take little more than the observations alone. Each step writes its own
-// fields of the parts; the first error in the steps' order is the one
-// reported, as if they had run one after another.
+// a terminal. The observations, the largest table, are read on a second
+// goroutine while the first reads the others: loading is most of a
+// command's time, and on a second core the two take little more than the
+// observations alone. Packed, they are decoded first on the one connection
+// and made into points on the second goroutine, which needs no SQLite;
+// else that goroutine steps through their rows on a second connection
+// (from open). Each step writes its own fields of the parts; the first
+// error in the steps' order is the one reported, as if they had run one
+// after another.
 func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig) (*model.Parts, error) {
 	var p model.Parts
-	var err error
 	readObservations := readObservations
 	if version < 3 {
 		readObservations = readObservationsV2
@@ -104,39 +108,62 @@ func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig
 	}
 	steps = slices.DeleteFunc(steps, func(s step) bool { return c.skip[s.table] })
 	apart := slices.IndexFunc(steps, func(s step) bool { return s.table == "observations" })
-	var other *rawDB
-	if open != nil {
-		if other, err = open(); err != nil {
-			other = nil // read them all on the first connection
-		}
-	}
-	if other == nil {
+	obs, rest := steps[apart:apart+1], append(steps[:apart:apart], steps[apart+1:]...)
+	other, packed := observationsReader(db, open, c.packs)
+	if other == nil { // read them all on the first connection
 		if _, err := runSteps(db, &p, steps, c.packs); err != nil {
 			return nil, err
 		}
-	} else {
-		obsErr := make(chan error, 1)
-		go func() {
-			_, err := runSteps(other, &p, steps[apart:apart+1], c.packs)
-			// Closed before the answer is sent: once it is, the caller may
-			// close the embedded VFS, which refuses while a file is open.
+		p.Partial = len(c.skip) > 0
+		return &p, nil
+	}
+	obsErr := make(chan error, 1)
+	go func() {
+		_, err := runSteps(other, &p, obs, c.packs && !packed)
+		if !packed {
+			// Closed before the answer is sent: once it is, the caller
+			// may close the embedded VFS, which refuses while a file is
+			// open.
 			other.close()
-			obsErr <- err
-		}()
-		rest := append(steps[:apart:apart], steps[apart+1:]...)
-		at, err := runSteps(db, &p, rest, c.packs)
-		oerr := <-obsErr
-		switch {
-		case err != nil && at < apart:
-			return nil, err
-		case oerr != nil:
-			return nil, oerr
-		case err != nil:
-			return nil, err
 		}
+		obsErr <- err
+	}()
+	at, err := runSteps(db, &p, rest, c.packs)
+	oerr := <-obsErr
+	if errors.Is(oerr, errNotPacked) {
+		// A query of theirs has no pack after all: the connection reads
+		// them, now that it is free.
+		_, oerr = runSteps(db, &p, obs, false)
+	}
+	switch {
+	case err != nil && at < apart:
+		return nil, err
+	case oerr != nil:
+		return nil, oerr
+	case err != nil:
+		return nil, err
 	}
 	p.Partial = len(c.skip) > 0
 	return &p, nil
+}
+
+// observationsReader is what reads the observations beside the first
+// connection: packed, a reader of their packs alone, decoded on db; else a
+// second connection, or nil when none opens.
+func observationsReader(db *rawDB, open func() (*rawDB, error), packs bool) (r *rawDB, packed bool) {
+	if packs && db.loadPacks(map[string]bool{"observations": true}) == nil && len(db.packs) > 0 {
+		return &rawDB{packs: maps.Clone(db.packs)}, true
+	}
+	// A damaged pack is said by the second connection, in its place among
+	// the steps' errors.
+	if open == nil {
+		return nil, false
+	}
+	other, err := open()
+	if err != nil {
+		return nil, false
+	}
+	return other, false
 }
 
 // runSteps runs steps in order on one connection, with its own interner
