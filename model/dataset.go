@@ -248,13 +248,12 @@ func New(p Parts) (*Dataset, error) {
 	}
 
 	// Building is most of a command's time, and on a second core the
-	// scores, and the counts of figures by class, need not wait: each
-	// goroutine writes its own fields, and New returns (wg.Wait, deferred)
-	// once all are done.
+	// scores need not wait: that goroutine writes its own fields, and New
+	// returns (wg.Wait, deferred) once it is done.
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Go(func() { d.SetScores(p.Scores) })
-	years, err := d.indexObservations(p.Runs, p.Observations)
+	f, err := d.indexObservations(p.Runs, p.Observations)
 	if err != nil {
 		return nil, err
 	}
@@ -267,15 +266,17 @@ func New(p Parts) (*Dataset, error) {
 	d.facetInputs = d.findFacetInputs()
 	d.partial = p.Partial
 	d.Movement = p.Movement.clone()
-	for y := range years {
+	for y := range f.years {
 		d.Years = append(d.Years, y)
 	}
 	sort.Ints(d.Years)
-	wg.Go(func() {
-		d.counts = d.countClasses()
-		d.modeledInputs = d.modeledOf()
-	})
-	d.yearFigures = d.tallyYears()
+	d.counts = d.countClasses(f.classes)
+	d.modeledInputs = d.modeledOf()
+	if len(f.unsettled) == 0 {
+		d.yearFigures = f.tally.figures()
+	} else {
+		d.yearFigures = d.tallyYears() // a run's figures were counted before its series was whole
+	}
 	d.opening = d.choose()
 	return d, nil
 }

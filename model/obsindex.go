@@ -8,24 +8,27 @@ import (
 )
 
 // indexObservations files the observations (Parts.Runs, then
-// Parts.Observations) by country and indicator, each series by year, and
-// returns the years of activity observations. A run of one country's
-// indicator is checked and looked up once, not point by point, and becomes
-// a series as it is (Runs). Observations in any order give the same series.
-func (d *Dataset) indexObservations(runs Runs, obs []Observation) (map[int]bool, error) {
-	years := map[int]bool{}
-	// The series not in year order, or joined from two runs: only these
-	// are sorted and checked for a year given twice afterwards.
-	unsettled := map[seriesKey]bool{}
-	if err := d.fileRuns(runs, years, unsettled); err != nil {
+// Parts.Observations) by country and indicator, each series by year. A run
+// of one country's indicator is checked and looked up once, not point by
+// point, and becomes a series as it is (Runs). Observations in any order
+// give the same series. What it counts on the way (filed) saves walking
+// every point again.
+func (d *Dataset) indexObservations(runs Runs, obs []Observation) (*filed, error) {
+	f := &filed{
+		years:     map[int]bool{},
+		unsettled: map[seriesKey]bool{},
+		classes:   make([]ClassCount, len(d.Indicators)),
+	}
+	f.tallied, f.rated = d.tallied()
+	if err := d.fileRuns(runs, f); err != nil {
 		return nil, err
 	}
 	if len(obs) > 0 {
-		if err := d.fileRuns(runsOf(obs), years, unsettled); err != nil {
+		if err := d.fileRuns(runsOf(obs), f); err != nil {
 			return nil, err
 		}
 	}
-	for k := range unsettled {
+	for k := range f.unsettled {
 		s := d.obs[k.iso2][k.indicator]
 		slices.SortFunc(s, func(a, b Point) int { return a.Year - b.Year })
 		for i := 1; i < len(s); i++ {
@@ -34,7 +37,23 @@ func (d *Dataset) indexObservations(runs Runs, obs []Observation) (map[int]bool,
 			}
 		}
 	}
-	return years, nil
+	return f, nil
+}
+
+// filed is what filing the observations found: the years of activity
+// figures, the series not in year order or joined from two runs (only
+// these are sorted and checked for a year given twice), the figures of each
+// indicator by class (ClassCount, by indicator index), and the year tally
+// (yearFigures), which counts each run as it is filed and so holds only
+// while no series is unsettled.
+type filed struct {
+	years     map[int]bool
+	unsettled map[seriesKey]bool
+	classes   []ClassCount
+	tally     yearTally
+	// tallied and rated are Dataset.tallied.
+	tallied []DomainID
+	rated   []bool
 }
 
 // seriesKey names a country's series of one indicator.
@@ -48,26 +67,32 @@ const settleAt = 8192
 // more of it; a run out of year order, or joined to another, is unsettled.
 // Settling visits every point: on a second core, half the runs are settled
 // at the same time.
-func (d *Dataset) fileRuns(r Runs, years map[int]bool, unsettled map[seriesKey]bool) error {
+func (d *Dataset) fileRuns(r Runs, f *filed) error {
 	var halves [2]settled
 	if mid := len(r.Keys) / 2; r.Len() >= settleAt {
 		var wg sync.WaitGroup
-		wg.Go(func() { halves[1] = d.settle(r, mid, len(r.Keys)) })
-		halves[0] = d.settle(r, 0, mid)
+		wg.Go(func() { halves[1] = d.settle(r, mid, len(r.Keys), f) })
+		halves[0] = d.settle(r, 0, mid, f)
 		wg.Wait()
 	} else {
-		halves[0] = d.settle(r, 0, len(r.Keys))
+		halves[0] = d.settle(r, 0, len(r.Keys), f)
 	}
 	for _, h := range halves { // the first error in the runs' order
 		if h.err != nil {
 			return h.err
 		}
 		for y := range h.years {
-			years[y] = true
+			f.years[y] = true
 		}
 		for _, k := range h.unsorted {
-			unsettled[seriesKey{r.Keys[k].ISO2, r.Keys[k].Indicator}] = true
+			f.unsettled[seriesKey{r.Keys[k].ISO2, r.Keys[k].Indicator}] = true
 		}
+		for i, c := range h.classes {
+			f.classes[i].Real += c.Real
+			f.classes[i].Estimated += c.Estimated
+			f.classes[i].Modeled += c.Modeled
+		}
+		f.tally.add(h.tally)
 	}
 	for k, key := range r.Keys {
 		run := r.run(k)
@@ -87,7 +112,7 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool, unsettled map[seriesKey]b
 		}
 		if s, ok := byInd[key.Indicator]; ok {
 			byInd[key.Indicator] = append(s, run...) // the indicator's earlier run
-			unsettled[seriesKey{key.ISO2, key.Indicator}] = true
+			f.unsettled[seriesKey{key.ISO2, key.Indicator}] = true
 		} else {
 			byInd[key.Indicator] = run
 		}
@@ -96,10 +121,13 @@ func (d *Dataset) fileRuns(r Runs, years map[int]bool, unsettled map[seriesKey]b
 }
 
 // settled is what settling runs found: the years of their activity
-// figures, the runs out of year order, and the first point refused.
+// figures, the runs out of year order, their figures by class and their
+// year tally (filed), and the first point refused.
 type settled struct {
 	years    map[int]bool
 	unsorted []int
+	classes  []ClassCount // by indicator index
+	tally    yearTally
 	err      error
 }
 
@@ -107,8 +135,8 @@ type settled struct {
 // (CleanText) and fills in the provenance a point left to its indicator, in
 // place: the points become the dataset's. It reads the dataset's indexes
 // and writes only those runs' points.
-func (d *Dataset) settle(r Runs, from, to int) settled {
-	out := settled{years: map[int]bool{}}
+func (d *Dataset) settle(r Runs, from, to int, f *filed) settled {
+	out := settled{years: map[int]bool{}, classes: make([]ClassCount, len(d.Indicators))}
 	// Loading shares a text among the points that have it: one found clean
 	// is not checked again for the next point. A dirty one is never
 	// remembered, so each point that has it is cleaned.
@@ -170,13 +198,23 @@ func (d *Dataset) settle(r Runs, from, to int) settled {
 					lo = p.Year
 				}
 			}
-			if p.Class == "" {
+			switch p.Class {
+			case "":
 				p.Class = ClassReal
 				if ind.Modeled {
 					p.Class = ClassModeled
 				}
-			} else if !p.Class.Valid() {
+			case ClassReal, ClassEstimated, ClassModeled:
+			default:
 				return fail("observation of %s for %s in %d has class %q: it is real, estimated or modeled", key.Indicator, key.ISO2, p.Year, p.Class)
+			}
+			switch c := &out.classes[i]; p.Class {
+			case ClassReal:
+				c.Real++
+			case ClassEstimated:
+				c.Estimated++
+			default:
+				c.Modeled++
 			}
 			if p.Source == "" {
 				p.Source = ind.SourceID
@@ -187,6 +225,8 @@ func (d *Dataset) settle(r Runs, from, to int) settled {
 		}
 		if !sorted {
 			out.unsorted = append(out.unsorted, k)
+		} else if f.tallied[i] != "" {
+			out.tally.series(run, f.tallied[i], f.rated[i])
 		}
 	}
 	return out

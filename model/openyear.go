@@ -49,68 +49,133 @@ func (d *Dataset) NoFigures(dom DomainID, year int) bool {
 // its domain at all.
 const NoFiguresNote = "none this year"
 
-func (d *Dataset) tallyYears() map[int]YearFigures {
-	// A figure's tally is found by its year's place in the span of the
-	// years of activity figures (d.Years), which holds every year an input
-	// has a figure in, with the domain last marked in it: a map lookup or
-	// two per figure was most of the tally.
-	first, span := 0, 0
-	if len(d.Years) > 0 {
-		first, span = d.Years[0], d.Years[len(d.Years)-1]-d.Years[0]+1
-	}
-	tally, marked := make([]*YearFigures, span), make([]DomainID, span)
-	count := func(year int, dom DomainID, c Class) {
-		i := year - first
-		t := tally[i]
-		if t == nil {
-			t = &YearFigures{Domains: map[DomainID]bool{}}
-			tally[i] = t
-		}
-		if marked[i] != dom {
-			t.Domains[dom] = true
-			marked[i] = dom
-		}
-		switch c {
-		case ClassModeled:
-			t.Modeled++
-		case ClassEstimated:
-			t.Estimated++
-		default:
-			t.Real++
-		}
-	}
+// tallied is, by indicator index, the domain whose figures the year tally
+// counts an indicator's figures in ("" for none): the presence inputs of
+// the scored domains, but those scored from their most recent figure (the
+// World Bank's access figures), which say nothing of which years the
+// Wikimedia figures are published for. rated says which of them a growth
+// input rates: a growth rate is a figure of its year too, as good as the
+// weaker of its two years (Provenance).
+func (d *Dataset) tallied() (tallied []DomainID, rated []bool) {
+	tallied, rated = make([]DomainID, len(d.Indicators)), make([]bool, len(d.Indicators))
 	for _, dom := range Domains() {
-		for _, ind := range d.Inputs(dom.ID, Presence) {
-			if ind.MostRecent() {
-				// Scored in every year from its most recent figure (the
-				// World Bank's access figures): it says nothing of which
-				// years the Wikimedia figures are published for.
+		for i, ind := range d.Indicators {
+			if ind.Domain != dom.ID || ind.Facet != Presence || ind.Weight <= 0 || ind.MostRecent() {
 				continue
 			}
-			// A growth rate of the input is a figure of its year too, as
-			// good as the weaker of its two years (Provenance).
-			growth := false
+			tallied[i] = dom.ID
 			for _, g := range d.Indicators {
-				growth = growth || g.GrowthOf == ind.ID && g.Weight > 0
-			}
-			for _, byInd := range d.obs {
-				s := byInd[ind.ID]
-				for i, p := range s {
-					count(p.Year, dom.ID, p.Class)
-					if !growth || i == 0 || s[i-1].Year != p.Year-1 || s[i-1].Value == 0 {
-						continue
-					}
-					if class, ok := rateClass(p.Class, s[i-1].Class); ok {
-						count(p.Year, dom.ID, class)
-					}
-				}
+				rated[i] = rated[i] || g.GrowthOf == ind.ID && g.Weight > 0
 			}
 		}
 	}
-	out := make(map[int]YearFigures, len(d.Years))
-	for i, t := range tally {
-		if t != nil {
-			out[first+i] = *t
+	return tallied, rated
+}
+
+// tallyYears counts the figures of every series (yearFigures). Building a
+// dataset tallies them as it files them (settle); this is for when a
+// series was filed in pieces or out of year order.
+func (d *Dataset) tallyYears() map[int]YearFigures {
+	tallied, rated := d.tallied()
+	var t yearTally
+	for i, ind := range d.Indicators {
+		if tallied[i] == "" {
+			continue
+		}
+		for _, byInd := range d.obs {
+			t.series(byInd[ind.ID], tallied[i], rated[i])
+		}
+	}
+	return t.figures()
+}
+
+// yearTally counts figures by year and class, and the domains each year
+// has figures of (YearFigures). A figure's tally is found by its year's
+// place in the span of years counted, with the domain last marked in it: a
+// map lookup or two per figure was most of the tally.
+type yearTally struct {
+	first  int
+	years  []*YearFigures
+	marked []DomainID
+}
+
+// series counts the figures of a series in year order, and its growth
+// rates when rated.
+func (t *yearTally) series(s Series, dom DomainID, rated bool) {
+	for i, p := range s {
+		t.count(p.Year, dom, p.Class)
+		if !rated || i == 0 || s[i-1].Year != p.Year-1 || s[i-1].Value == 0 {
+			continue
+		}
+		if class, ok := rateClass(p.Class, s[i-1].Class); ok {
+			t.count(p.Year, dom, class)
+		}
+	}
+}
+
+func (t *yearTally) count(year int, dom DomainID, c Class) {
+	i := t.at(year)
+	y := t.year(i)
+	if t.marked[i] != dom {
+		y.Domains[dom] = true
+		t.marked[i] = dom
+	}
+	switch c {
+	case ClassModeled:
+		y.Modeled++
+	case ClassEstimated:
+		y.Estimated++
+	default:
+		y.Real++
+	}
+}
+
+// year is the tally at place i, made when it is the first.
+func (t *yearTally) year(i int) *YearFigures {
+	if t.years[i] == nil {
+		t.years[i] = &YearFigures{Domains: map[DomainID]bool{}}
+	}
+	return t.years[i]
+}
+
+// at is year's place in the span, which grows to hold it.
+func (t *yearTally) at(year int) int {
+	switch {
+	case len(t.years) == 0:
+		t.first, t.years, t.marked = year, make([]*YearFigures, 1, 16), make([]DomainID, 1, 16)
+	case year < t.first:
+		n := t.first - year
+		t.years = append(make([]*YearFigures, n, n+len(t.years)), t.years...)
+		t.marked = append(make([]DomainID, n, n+len(t.marked)), t.marked...)
+		t.first = year
+	case year >= t.first+len(t.years):
+		n := year - t.first - len(t.years) + 1
+		t.years = append(t.years, make([]*YearFigures, n)...)
+		t.marked = append(t.marked, make([]DomainID, n)...)
+	}
+	return year - t.first
+}
+
+// add counts o's figures too.
+func (t *yearTally) add(o yearTally) {
+	for i, y := range o.years {
+		if y == nil {
+			continue
+		}
+		n := t.year(t.at(o.first + i))
+		n.Real, n.Estimated, n.Modeled = n.Real+y.Real, n.Estimated+y.Estimated, n.Modeled+y.Modeled
+		for dom := range y.Domains {
+			n.Domains[dom] = true
+		}
+	}
+}
+
+// figures are the tallies by year.
+func (t yearTally) figures() map[int]YearFigures {
+	out := make(map[int]YearFigures, len(t.years))
+	for i, y := range t.years {
+		if y != nil {
+			out[t.first+i] = *y
 		}
 	}
 	return out

@@ -257,39 +257,24 @@ type ClassCount struct {
 // indicator by class, in catalog order.
 func (d *Dataset) ClassCounts() []ClassCount { return slices.Clone(d.counts) }
 
-func (d *Dataset) countClasses() []ClassCount {
-	byID := map[string]*ClassCount{}
+// countClasses lists the figures of each stored indicator by class, from
+// those counted as they were filed (by indicator index), with its missing
+// cells.
+func (d *Dataset) countClasses(filed []ClassCount) []ClassCount {
 	var out []ClassCount
-	for _, ind := range d.Indicators {
+	at := map[string]int{}
+	for i, ind := range d.Indicators {
 		if ind.Derived() {
 			continue
 		}
-		out = append(out, ClassCount{Indicator: ind.ID})
-	}
-	for i := range out {
-		byID[out[i].Indicator] = &out[i]
-	}
-	for _, byInd := range d.obs {
-		for id, s := range byInd {
-			cc := byID[id]
-			if cc == nil {
-				continue
-			}
-			for _, p := range s {
-				switch p.Class {
-				case ClassReal:
-					cc.Real++
-				case ClassEstimated:
-					cc.Estimated++
-				default:
-					cc.Modeled++
-				}
-			}
-		}
+		c := filed[i]
+		c.Indicator = ind.ID
+		at[ind.ID] = len(out)
+		out = append(out, c)
 	}
 	for _, m := range d.missing {
-		if cc := byID[m.Indicator]; cc != nil {
-			cc.Missing++
+		if i, ok := at[m.Indicator]; ok {
+			out[i].Missing++
 		}
 	}
 	return out
