@@ -182,14 +182,16 @@ type Parts struct {
 // through CleanText, whoever built the parts: a dataset never carries a
 // control character to a terminal.
 func New(p Parts) (*Dataset, error) {
+	// The dataset keeps cleanParts' copies of the tables: never the
+	// caller's, which it may go on changing.
 	p = cleanParts(p)
 	d := &Dataset{
 		Meta:       p.Meta,
-		Countries:  append([]Country(nil), p.Countries...),
-		Sources:    append([]Source(nil), p.Sources...),
-		Indicators: append([]Indicator(nil), p.Indicators...),
-		Languages:  make(map[string]string, len(p.Languages)),
-		Wikis:      append([]Wiki(nil), p.Wikis...),
+		Countries:  p.Countries,
+		Sources:    p.Sources,
+		Indicators: p.Indicators,
+		Languages:  p.Languages,
+		Wikis:      p.Wikis,
 		country:    make(map[string]int, len(p.Countries)),
 		indicator:  make(map[string]int, len(p.Indicators)),
 		source:     make(map[string]int, len(p.Sources)),
@@ -197,16 +199,14 @@ func New(p Parts) (*Dataset, error) {
 		wikipedia:  make(map[string]Wiki),
 		ranks:      newRankCache(),
 	}
-	for code, name := range p.Languages {
-		d.Languages[code] = name
+	// By folded name, so that "Åland" sorts with the A's, not after
+	// "Zimbabwe"; each name folded once, not at every comparison.
+	folded := make(map[string]string, len(d.Countries))
+	for _, c := range d.Countries {
+		folded[c.ISO2] = Fold(c.Name)
 	}
-	// By folded name, so that "Åland" sorts with the A's, not after "Zimbabwe".
-	sort.SliceStable(d.Countries, func(i, j int) bool {
-		a, b := Fold(d.Countries[i].Name), Fold(d.Countries[j].Name)
-		if a != b {
-			return a < b
-		}
-		return d.Countries[i].ISO2 < d.Countries[j].ISO2
+	slices.SortStableFunc(d.Countries, func(a, b Country) int {
+		return cmp.Or(cmp.Compare(folded[a.ISO2], folded[b.ISO2]), cmp.Compare(a.ISO2, b.ISO2))
 	})
 	for i := range d.Countries {
 		c := &d.Countries[i]
@@ -214,7 +214,6 @@ func New(p Parts) (*Dataset, error) {
 			return nil, fmt.Errorf("country %s appears twice", c.ISO2)
 		}
 		d.country[c.ISO2] = i
-		c.Languages = append([]CountryLanguage(nil), c.Languages...)
 		sortLanguages(c.Languages)
 	}
 	sort.Slice(d.Sources, func(i, j int) bool { return d.Sources[i].ID < d.Sources[j].ID })
