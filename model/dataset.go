@@ -182,6 +182,47 @@ type Parts struct {
 // through CleanText, whoever built the parts: a dataset never carries a
 // control character to a terminal.
 func New(p Parts) (*Dataset, error) {
+	b, err := prepare(p)
+	if err != nil {
+		return nil, err
+	}
+	// Building is most of a command's time, and on a second core the
+	// scores need not wait: that goroutine writes their own fields, and
+	// New returns (wg.Wait, deferred) once it is done.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Go(func() { b.d.SetScores(b.p.Scores) })
+	return b.finish(p.Runs, p.Observations)
+}
+
+// Prepared is a dataset built but for its observations. A loader reading
+// them on another goroutine prepares the rest meanwhile (Prepare), then
+// finishes it with them (Finish), once; New does both.
+type Prepared struct {
+	d *Dataset
+	p Parts // cleaned
+}
+
+// Prepare indexes all the parts but their observations (Runs and
+// Observations, which it leaves alone: another goroutine may be reading
+// them into the parts), and sets the scores. It refuses what New refuses
+// of those parts.
+func Prepare(p Parts) (*Prepared, error) {
+	p.Runs, p.Observations = Runs{}, nil
+	b, err := prepare(p)
+	if err != nil {
+		return nil, err
+	}
+	b.d.SetScores(b.p.Scores)
+	return b, nil
+}
+
+// Finish files the observations into the prepared dataset and returns it,
+// or refuses them as New would.
+func (b *Prepared) Finish(runs Runs, obs []Observation) (*Dataset, error) { return b.finish(runs, obs) }
+
+// prepare is New up to the observations and the scores.
+func prepare(p Parts) (*Prepared, error) {
 	// The dataset keeps cleanParts' copies of the tables: never the
 	// caller's, which it may go on changing.
 	p = cleanParts(p)
@@ -245,14 +286,13 @@ func New(p Parts) (*Dataset, error) {
 			d.wikipedia[w.Lang] = w
 		}
 	}
+	return &Prepared{d: d, p: p}, nil
+}
 
-	// Building is most of a command's time, and on a second core the
-	// scores need not wait: that goroutine writes its own fields, and New
-	// returns (wg.Wait, deferred) once it is done.
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	wg.Go(func() { d.SetScores(p.Scores) })
-	f, err := d.indexObservations(p.Runs, p.Observations)
+// finish is New from the observations on.
+func (b *Prepared) finish(runs Runs, obs []Observation) (*Dataset, error) {
+	d, p := b.d, b.p
+	f, err := d.indexObservations(runs, obs)
 	if err != nil {
 		return nil, err
 	}

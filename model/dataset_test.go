@@ -617,3 +617,34 @@ func TestNewLargeRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepareFinish: a dataset prepared without its observations and
+// finished with them is the one New builds, and Prepare refuses what New
+// refuses of the other tables.
+func TestPrepareFinish(t *testing.T) {
+	p := fixtureParts()
+	want, err := model.New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := p
+	rest.Observations = nil
+	prepared, err := model.Prepare(rest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := prepared.Finish(model.Runs{}, p.Observations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Observations(), want.Observations()) || !reflect.DeepEqual(got.Scores(), want.Scores()) ||
+		!reflect.DeepEqual(got.Years, want.Years) || got.DefaultYear() != want.DefaultYear() ||
+		!reflect.DeepEqual(got.ClassCounts(), want.ClassCounts()) || !reflect.DeepEqual(got.Countries, want.Countries) {
+		t.Error("prepared and finished differs from New")
+	}
+	dup := p
+	dup.Countries = append(slices.Clone(p.Countries), p.Countries[0])
+	if _, err := model.Prepare(dup); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("Prepare of a country given twice: %v", err)
+	}
+}

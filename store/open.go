@@ -163,11 +163,22 @@ func fileURI(path string) string {
 // load opens the database, checks its schema version and tables, and reads
 // it into a Dataset: whole, or without the tables c leaves out.
 func load(uri, vfsName string, o origin, c loadConfig) (*model.Dataset, error) {
+	// The rest of the dataset is prepared while the observations are
+	// still being read, on a core that would otherwise wait for them.
+	var prepared *model.Prepared
+	var prepErr error
+	c.meanwhile = func(p model.Parts) { prepared, prepErr = model.Prepare(p) }
 	p, err := loadParts(uri, vfsName, o, c)
 	if err != nil {
 		return nil, err
 	}
-	d, err := model.New(*p)
+	if prepared == nil && prepErr == nil { // read on one goroutine
+		prepared, prepErr = model.Prepare(*p)
+	}
+	if prepErr != nil {
+		return nil, loadError(o, &inconsistentError{prepErr})
+	}
+	d, err := prepared.Finish(p.Runs, p.Observations)
 	if err != nil {
 		return nil, loadError(o, &inconsistentError{err})
 	}

@@ -1,11 +1,16 @@
 package store
 
+import "github.com/equitylandscape/equity/model"
+
 // LoadOption narrows what a load reads.
 type LoadOption func(*loadConfig)
 
 type loadConfig struct {
 	skip  map[string]bool // tables left out
 	packs bool            // the database has a packs table (packs.go)
+	// meanwhile, when set, is given the parts but the observations while
+	// another goroutine still reads those (readParts).
+	meanwhile func(model.Parts)
 }
 
 func configOf(opts []LoadOption) loadConfig {

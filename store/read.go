@@ -77,7 +77,8 @@ type step struct {
 // else that goroutine steps through their rows on a second connection
 // (from open). Each step writes its own fields of the parts; the first
 // error in the steps' order is the one reported, as if they had run one
-// after another.
+// after another. The parts but the observations go to c.meanwhile, if set,
+// as soon as they are read.
 func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig) (*model.Parts, error) {
 	var p model.Parts
 	readObservations := readObservations
@@ -117,9 +118,10 @@ func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig
 		p.Partial = len(c.skip) > 0
 		return &p, nil
 	}
+	var observed model.Parts // the observations' goroutine's own
 	obsErr := make(chan error, 1)
 	go func() {
-		_, err := runSteps(other, &p, obs, c.packs && !packed)
+		_, err := runSteps(other, &observed, obs, c.packs && !packed)
 		if !packed {
 			// Closed before the answer is sent: once it is, the caller
 			// may close the embedded VFS, which refuses while a file is
@@ -129,11 +131,15 @@ func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig
 		obsErr <- err
 	}()
 	at, err := runSteps(db, &p, rest, c.packs)
+	p.Partial = len(c.skip) > 0
+	if err == nil && c.meanwhile != nil {
+		c.meanwhile(p)
+	}
 	oerr := <-obsErr
 	if errors.Is(oerr, errNotPacked) {
 		// A query of theirs has no pack after all: the connection reads
 		// them, now that it is free.
-		_, oerr = runSteps(db, &p, obs, false)
+		_, oerr = runSteps(db, &observed, obs, false)
 	}
 	switch {
 	case err != nil && at < apart:
@@ -143,7 +149,7 @@ func readParts(db *rawDB, open func() (*rawDB, error), version int, c loadConfig
 	case err != nil:
 		return nil, err
 	}
-	p.Partial = len(c.skip) > 0
+	p.Runs, p.Observations = observed.Runs, observed.Observations
 	return &p, nil
 }
 
