@@ -75,6 +75,28 @@ type packColumn struct {
 	clean  []string // the same passed through model.CleanText
 }
 
+// plain reports whether the pack's columns are of these kinds, in order,
+// with no NULL: a reader may then read them in bulk (cleanAt, ints, real).
+func (p *pack) plain(kinds ...byte) bool {
+	if len(p.cols) != len(kinds) {
+		return false
+	}
+	for i, k := range kinds {
+		if c := &p.cols[i]; c.kind != k || c.nulls != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanAt is row r of a text column with no NULL, cleaned (cleanText).
+func (c *packColumn) cleanAt(r int) string {
+	if c.width == 1 {
+		return c.clean[c.values[r]]
+	}
+	return c.clean[c.index(r)]
+}
+
 func (c *packColumn) isNull(r int) bool {
 	return c.kind == packNull || c.nulls != nil && c.nulls[r>>3]&(1<<(r&7)) != 0
 }

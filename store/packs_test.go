@@ -246,3 +246,57 @@ func TestWriteWritesPacks(t *testing.T) {
 		t.Errorf("%d free pages", n)
 	}
 }
+
+// An observation's value made infinite in the observations' pack, which
+// the load reads column by column while every value is fine, is refused as
+// the same change to its row is.
+func TestTamperedObservationsPackRefusedLikeRow(t *testing.T) {
+	dir := t.TempDir()
+	obs := loadEmbedded(t).Observations()
+	k := 0 // three values side by side that no other bytes of the pack repeat
+	for obs[k].Value == 0 || obs[k+1].Value == 0 || obs[k+2].Value == 0 || obs[k].Value == obs[k+1].Value {
+		k++
+	}
+	first := obs[k]
+	key := "iso2 = '" + first.ISO2 + "' AND indicator_id = '" + first.Indicator + "' AND year = " + strconv.Itoa(first.Year)
+
+	rowPath := copyEmbedded(t, dir, "row.db")
+	execSQL(t, rowPath, "UPDATE observations SET value = 9e999 WHERE "+key)
+	_, rowErr := store.LoadFile(rowPath)
+
+	packPath := copyEmbedded(t, dir, "pack.db")
+	db, err := sql.Open("sqlite", packPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q string
+	var data []byte
+	if err := db.QueryRow("SELECT query, data FROM packs WHERE source = 'observations' AND rows > 1").Scan(&q, &data); err != nil {
+		t.Fatal(err)
+	}
+	// The pack holds the rows in the order of their key, the values side
+	// by side.
+	var old []byte
+	for _, o := range obs[k : k+3] {
+		old = binary.LittleEndian.AppendUint64(old, math.Float64bits(o.Value))
+	}
+	at := strings.Index(string(data), string(old))
+	if at < 0 {
+		t.Fatal("the values are not in the pack")
+	}
+	binary.LittleEndian.PutUint64(data[at:], math.Float64bits(math.Inf(1)))
+	if _, err := db.Exec("UPDATE packs SET data = ? WHERE query = ?", data, q); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, packErr := store.LoadFile(packPath)
+
+	if rowErr == nil || packErr == nil {
+		t.Fatalf("accepted an infinite value: rows %v, pack %v", rowErr, packErr)
+	}
+	r := strings.ReplaceAll(rowErr.Error(), rowPath, "X")
+	p := strings.ReplaceAll(packErr.Error(), packPath, "X")
+	if r != p || !strings.Contains(p, first.ISO2) {
+		t.Errorf("the pack's infinite value: %q\nthe row's: %q", p, r)
+	}
+}
