@@ -186,12 +186,6 @@ func New(p Parts) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Building is most of a command's time, and on a second core the
-	// scores need not wait: that goroutine writes their own fields, and
-	// New returns (wg.Wait, deferred) once it is done.
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	wg.Go(func() { b.d.SetScores(b.p.Scores) })
 	return b.finish(p.Runs, p.Observations)
 }
 
@@ -203,25 +197,21 @@ type Prepared struct {
 	p Parts // cleaned
 }
 
-// Prepare indexes all the parts but their observations (Runs and
-// Observations, which it leaves alone: another goroutine may be reading
-// them into the parts), and sets the scores. It refuses what New refuses
-// of those parts.
+// Prepare indexes the tables of the parts but their observations (Runs
+// and Observations, which it leaves alone: another goroutine may be reading
+// them into the parts) and scores. It refuses what New refuses of those
+// tables.
 func Prepare(p Parts) (*Prepared, error) {
 	p.Runs, p.Observations = Runs{}, nil
-	b, err := prepare(p)
-	if err != nil {
-		return nil, err
-	}
-	b.d.SetScores(b.p.Scores)
-	return b, nil
+	return prepare(p)
 }
 
-// Finish files the observations into the prepared dataset and returns it,
-// or refuses them as New would.
+// Finish files the observations into the prepared dataset, sets its
+// scores and returns it, or refuses them as New would.
 func (b *Prepared) Finish(runs Runs, obs []Observation) (*Dataset, error) { return b.finish(runs, obs) }
 
-// prepare is New up to the observations and the scores.
+// prepare is New up to the observations and the scores: the tables
+// indexed.
 func prepare(p Parts) (*Prepared, error) {
 	// The dataset keeps cleanParts' copies of the tables: never the
 	// caller's, which it may go on changing.
@@ -292,6 +282,12 @@ func prepare(p Parts) (*Prepared, error) {
 // finish is New from the observations on.
 func (b *Prepared) finish(runs Runs, obs []Observation) (*Dataset, error) {
 	d, p := b.d, b.p
+	// Building is most of a command's time, and on a second core the
+	// scores need not wait: that goroutine writes their own fields, and
+	// finish returns (wg.Wait, deferred) once it is done.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Go(func() { d.SetScores(p.Scores) })
 	f, err := d.indexObservations(runs, obs)
 	if err != nil {
 		return nil, err
