@@ -425,6 +425,16 @@ func readScores(db *rawDB, p *model.Parts, in interner) error {
 	p.Scores = make([]model.Score, 0, n)
 	const q = "SELECT iso2, domain, facet, year, score FROM scores"
 	check := checkOf("scores", q)
+	if pk := db.packs[q]; pk != nil && pk.plain(packText, packText, packText, packInteger, packReal) && check.pack(pk) {
+		iso2, dom, facet, year, score := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3], &pk.cols[4]
+		for r := range pk.rows { // in bulk, as readObservations
+			p.Scores = append(p.Scores, model.Score{
+				ISO2: iso2.cleanAt(r), Domain: model.DomainID(dom.cleanAt(r)), Facet: model.Facet(facet.cleanAt(r)),
+				Year: int(year.ints[r]), Score: score.real(r),
+			})
+		}
+		return nil
+	}
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
