@@ -59,8 +59,22 @@ func newScoreTable(scores []Score, countries map[string]int) scoreTable {
 		t.cells = make([]float64, n)
 		t.present = make([]bool, n)
 	}
-	for _, s := range scores {
-		if i, ok := t.at(countries, s.ISO2, s.Domain, s.Facet, s.Year); ok {
+	// Scores come in key order: a country's scores of a domain's facet are
+	// placed in the grid once, not one by one.
+	var at struct {
+		iso2   string
+		dom    DomainID
+		facet  Facet
+		cell   int
+		inGrid bool
+	}
+	for n, s := range scores {
+		if n == 0 || s.ISO2 != at.iso2 || s.Domain != at.dom || s.Facet != at.facet {
+			at.iso2, at.dom, at.facet = s.ISO2, s.Domain, s.Facet
+			at.cell, at.inGrid = t.series(countries, s.ISO2, s.Domain, s.Facet)
+		}
+		if y := s.Year - t.first; at.inGrid && y >= 0 && y < t.years {
+			i := at.cell + y
 			if !t.present[i] {
 				t.count++
 			}
@@ -82,6 +96,13 @@ func (t *scoreTable) at(countries map[string]int, iso2 string, dom DomainID, f F
 	if y < 0 || y >= t.years {
 		return 0, false
 	}
+	b, ok := t.series(countries, iso2, dom, f)
+	return b + y, ok
+}
+
+// series is the first cell of a country's scores of a domain's facet, or
+// false when they lie outside the grid.
+func (t *scoreTable) series(countries map[string]int, iso2 string, dom DomainID, f Facet) (int, bool) {
 	fi := facetIndex(f)
 	if fi < 0 {
 		return 0, false
@@ -100,7 +121,7 @@ func (t *scoreTable) at(countries map[string]int, iso2 string, dom DomainID, f F
 	if !ok {
 		return 0, false
 	}
-	return ((c*len(t.domains)+di)*nScoreFacets+fi)*t.years + y, true
+	return ((c*len(t.domains)+di)*nScoreFacets + fi) * t.years, true
 }
 
 func (t *scoreTable) get(countries map[string]int, iso2 string, dom DomainID, f Facet, year int) (float64, bool) {
