@@ -174,51 +174,6 @@ func TestPacksIgnoredAfterSchemaChange(t *testing.T) {
 	}
 }
 
-// A value changed inside a pack is refused as the same value in the rows
-// is, in the same words.
-func TestTamperedPackRefusedLikeRow(t *testing.T) {
-	dir := t.TempDir()
-	first := loadEmbedded(t).Scores()[0]
-	key := "iso2 = '" + first.ISO2 + "' AND domain = '" + string(first.Domain) + "' AND facet = '" + string(first.Facet) + "' AND year = " + strconv.Itoa(first.Year)
-
-	rowPath := copyEmbedded(t, dir, "row.db")
-	execSQL(t, rowPath, "UPDATE scores SET score = 150 WHERE "+key)
-	_, rowErr := store.LoadFile(rowPath)
-
-	packPath := copyEmbedded(t, dir, "pack.db")
-	db, err := sql.Open("sqlite", packPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var q string
-	var data []byte
-	if err := db.QueryRow("SELECT query, data FROM packs WHERE source = 'scores' AND rows > 1").Scan(&q, &data); err != nil {
-		t.Fatal(err)
-	}
-	// The first score's 8 bytes: the first place they occur is the first
-	// row of the score column, the last of the pack.
-	old := binary.LittleEndian.AppendUint64(nil, math.Float64bits(first.Score))
-	at := strings.Index(string(data), string(old))
-	if at < 0 {
-		t.Fatal("the first score is not in the pack")
-	}
-	binary.LittleEndian.PutUint64(data[at:], math.Float64bits(150))
-	if _, err := db.Exec("UPDATE packs SET data = ? WHERE query = ?", data, q); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	_, packErr := store.LoadFile(packPath)
-
-	if rowErr == nil || packErr == nil {
-		t.Fatalf("accepted a score of 150: rows %v, pack %v", rowErr, packErr)
-	}
-	r := strings.ReplaceAll(rowErr.Error(), rowPath, "X")
-	p := strings.ReplaceAll(packErr.Error(), packPath, "X")
-	if r != p || !strings.Contains(p, "outside 0–100") {
-		t.Errorf("the pack's bad score: %q\nthe row's: %q", p, r)
-	}
-}
-
 // A pack whose bytes make no sense is a damaged database, said in one
 // sentence.
 func TestDamagedPackRefused(t *testing.T) {
@@ -247,56 +202,76 @@ func TestWriteWritesPacks(t *testing.T) {
 	}
 }
 
-// An observation's value made infinite in the observations' pack, which
-// the load reads column by column while every value is fine, is refused as
-// the same change to its row is.
-func TestTamperedObservationsPackRefusedLikeRow(t *testing.T) {
-	dir := t.TempDir()
-	obs := loadEmbedded(t).Observations()
-	k := 0 // three values side by side that no other bytes of the pack repeat
-	for obs[k].Value == 0 || obs[k+1].Value == 0 || obs[k+2].Value == 0 || obs[k].Value == obs[k+1].Value {
-		k++
+// A value changed inside a pack is refused as the same value in the rows
+// is, in the same words: whether the load reads the pack row by row (the
+// scores' of this test) or column by column while every value is fine
+// (the observations').
+func TestTamperedPackRefusedLikeRow(t *testing.T) {
+	d := loadEmbedded(t)
+	obs, scores := d.Observations(), d.Scores()
+	// The first of three values side by side that no other bytes of a
+	// pack repeat: the pack holds the rows in the order of their key.
+	distinct := func(v func(int) float64) int {
+		k := 0
+		for v(k) == 0 || v(k+1) == 0 || v(k+2) == 0 || v(k) == v(k+1) {
+			k++
+		}
+		return k
 	}
-	first := obs[k]
-	key := "iso2 = '" + first.ISO2 + "' AND indicator_id = '" + first.Indicator + "' AND year = " + strconv.Itoa(first.Year)
+	ko := distinct(func(i int) float64 { return obs[i].Value })
+	ks := distinct(func(i int) float64 { return scores[i].Score })
+	o, sc := obs[ko], scores[ks]
+	tests := []struct {
+		table, column, where string
+		values               []float64
+		bad                  float64
+		badSQL, want         string
+	}{
+		{"scores", "score",
+			"iso2 = '" + sc.ISO2 + "' AND domain = '" + string(sc.Domain) + "' AND facet = '" + string(sc.Facet) + "' AND year = " + strconv.Itoa(sc.Year),
+			[]float64{scores[ks].Score, scores[ks+1].Score, scores[ks+2].Score}, 150, "150", "outside 0–100"},
+		{"observations", "value",
+			"iso2 = '" + o.ISO2 + "' AND indicator_id = '" + o.Indicator + "' AND year = " + strconv.Itoa(o.Year),
+			[]float64{obs[ko].Value, obs[ko+1].Value, obs[ko+2].Value}, math.Inf(1), "9e999", "infinite value"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		rowPath := copyEmbedded(t, dir, "row.db")
+		execSQL(t, rowPath, "UPDATE "+tt.table+" SET "+tt.column+" = "+tt.badSQL+" WHERE "+tt.where)
+		_, rowErr := store.LoadFile(rowPath)
 
-	rowPath := copyEmbedded(t, dir, "row.db")
-	execSQL(t, rowPath, "UPDATE observations SET value = 9e999 WHERE "+key)
-	_, rowErr := store.LoadFile(rowPath)
+		packPath := copyEmbedded(t, dir, "pack.db")
+		db, err := sql.Open("sqlite", packPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var q string
+		var data []byte
+		if err := db.QueryRow("SELECT query, data FROM packs WHERE source = ? AND rows > 1", tt.table).Scan(&q, &data); err != nil {
+			t.Fatal(err)
+		}
+		var old []byte
+		for _, v := range tt.values {
+			old = binary.LittleEndian.AppendUint64(old, math.Float64bits(v))
+		}
+		at := strings.Index(string(data), string(old))
+		if at < 0 {
+			t.Fatalf("%s: the values are not in the pack", tt.table)
+		}
+		binary.LittleEndian.PutUint64(data[at:], math.Float64bits(tt.bad))
+		if _, err := db.Exec("UPDATE packs SET data = ? WHERE query = ?", data, q); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		_, packErr := store.LoadFile(packPath)
 
-	packPath := copyEmbedded(t, dir, "pack.db")
-	db, err := sql.Open("sqlite", packPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var q string
-	var data []byte
-	if err := db.QueryRow("SELECT query, data FROM packs WHERE source = 'observations' AND rows > 1").Scan(&q, &data); err != nil {
-		t.Fatal(err)
-	}
-	// The pack holds the rows in the order of their key, the values side
-	// by side.
-	var old []byte
-	for _, o := range obs[k : k+3] {
-		old = binary.LittleEndian.AppendUint64(old, math.Float64bits(o.Value))
-	}
-	at := strings.Index(string(data), string(old))
-	if at < 0 {
-		t.Fatal("the values are not in the pack")
-	}
-	binary.LittleEndian.PutUint64(data[at:], math.Float64bits(math.Inf(1)))
-	if _, err := db.Exec("UPDATE packs SET data = ? WHERE query = ?", data, q); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	_, packErr := store.LoadFile(packPath)
-
-	if rowErr == nil || packErr == nil {
-		t.Fatalf("accepted an infinite value: rows %v, pack %v", rowErr, packErr)
-	}
-	r := strings.ReplaceAll(rowErr.Error(), rowPath, "X")
-	p := strings.ReplaceAll(packErr.Error(), packPath, "X")
-	if r != p || !strings.Contains(p, first.ISO2) {
-		t.Errorf("the pack's infinite value: %q\nthe row's: %q", p, r)
+		if rowErr == nil || packErr == nil {
+			t.Fatalf("%s: accepted %v: rows %v, pack %v", tt.table, tt.bad, rowErr, packErr)
+		}
+		r := strings.ReplaceAll(rowErr.Error(), rowPath, "X")
+		p := strings.ReplaceAll(packErr.Error(), packPath, "X")
+		if r != p || !strings.Contains(p, tt.want) {
+			t.Errorf("%s: the pack's %v: %q\nthe row's: %q", tt.table, tt.bad, p, r)
+		}
 	}
 }
