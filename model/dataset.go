@@ -197,10 +197,10 @@ type Prepared struct {
 	p Parts // cleaned
 }
 
-// Prepare indexes the tables of the parts but their observations (Runs
-// and Observations, which it leaves alone: another goroutine may be reading
-// them into the parts) and scores. It refuses what New refuses of those
-// tables.
+// Prepare indexes the tables of the parts but the observations (Runs and
+// Observations, which it leaves alone: another goroutine may be reading
+// them into the parts); Finish files those and sets the scores. It refuses
+// what New refuses of those tables.
 func Prepare(p Parts) (*Prepared, error) {
 	p.Runs, p.Observations = Runs{}, nil
 	return prepare(p)
@@ -603,7 +603,7 @@ func cleanParts(p Parts) Parts {
 	}
 	p.Readings = readings
 	// Observations and runs, the largest tables, are cleaned as they are
-	// filed (fileRuns), in the one pass that visits each point.
+	// filed (settle), in the one pass that visits each point.
 	return p
 }
 
