@@ -169,7 +169,8 @@ func value(d *model.Dataset, m Measure, c model.Country, year int) Value {
 	v := Value{ISO2: c.ISO2}
 	if !m.IsScore() {
 		if p, ok := d.ContextAt(c.ISO2, m.Indicator, year); ok {
-			v.OK, v.V, v.Class, v.Period = true, p.Value, p.Class, p.Period
+			pv := p.Provenance()
+			v.OK, v.V, v.Class, v.Period = true, p.Value, pv.Class, pv.Period
 			if v.Period == "" {
 				v.Period = fmt.Sprint(p.Year)
 			}

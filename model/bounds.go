@@ -169,7 +169,7 @@ func (d *Dataset) hasPublished(iso2 string, ind Indicator) bool {
 		return !ind.Modeled
 	}
 	for _, p := range s {
-		if p.Class != ClassModeled {
+		if p.Class() != ClassModeled {
 			return true
 		}
 	}

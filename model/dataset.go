@@ -60,7 +60,34 @@ type Score struct {
 type Point struct {
 	Year  int
 	Value float64
-	Provenance
+	// prov is shared by the points of one class, source and period: a
+	// database has a few hundred of them among tens of thousands of
+	// points, and a point that held its own copy was three times the size
+	// (most of what a load wrote to memory). Nil is none given.
+	prov *Provenance
+}
+
+// PointOf makes a point that cites pv, shared rather than copied: pv must
+// not change afterwards. Nil is no provenance.
+func PointOf(year int, value float64, pv *Provenance) Point {
+	return Point{Year: year, Value: value, prov: pv}
+}
+
+// Provenance returns where the point comes from: its class, source and
+// period, or none.
+func (p Point) Provenance() Provenance {
+	if p.prov == nil {
+		return Provenance{}
+	}
+	return *p.prov
+}
+
+// Class is the point's class, or "" when none was given.
+func (p Point) Class() Class {
+	if p.prov == nil {
+		return ""
+	}
+	return p.prov.Class
 }
 
 // Series is the observations of one indicator for one country, by year.
@@ -440,7 +467,7 @@ func (d *Dataset) Observations() []Observation {
 	for iso2, byInd := range d.obs {
 		for id, s := range byInd {
 			for _, p := range s {
-				out = append(out, Observation{iso2, id, p.Year, p.Value, p.Provenance})
+				out = append(out, Observation{iso2, id, p.Year, p.Value, p.Provenance()})
 			}
 		}
 	}

@@ -529,9 +529,18 @@ func TestNewCleansObservations(t *testing.T) {
 					dirty(&obs[at-1])
 				}
 				p.Observations = nil
+				// As a store gives them: points share a provenance, which
+				// New must not write (another point, or the other half
+				// settled at once, reads it).
+				shared := map[model.Provenance]*model.Provenance{}
 				if asRuns {
 					for _, o := range obs {
-						p.Runs.Add(o.ISO2, o.Indicator, model.Point{Year: o.Year, Value: o.Value, Provenance: o.Provenance})
+						pv, ok := shared[o.Provenance]
+						if !ok {
+							pv = &model.Provenance{Class: o.Class, Source: o.Source, Period: o.Period}
+							shared[o.Provenance] = pv
+						}
+						p.Runs.Add(o.ISO2, o.Indicator, model.PointOf(o.Year, o.Value, pv))
 					}
 				} else {
 					p.Observations = obs
@@ -539,6 +548,11 @@ func TestNewCleansObservations(t *testing.T) {
 				d, err := model.New(p)
 				if err != nil {
 					t.Fatalf("%s at %d (runs %v): %v", field, at, asRuns, err)
+				}
+				for was, pv := range shared {
+					if *pv != was {
+						t.Errorf("%s at %d: New wrote the shared provenance %q as %q", field, at, was, *pv)
+					}
 				}
 				if n := len(d.Observations()); n != len(obs) {
 					t.Errorf("%s at %d (runs %v): %d observations, want %d", field, at, asRuns, n, len(obs))

@@ -53,7 +53,7 @@ func TestFiledCountsAsFullPass(t *testing.T) {
 				c := counts[id]
 				c.Indicator = id
 				for _, pt := range s {
-					switch pt.Class {
+					switch pt.Class() {
 					case ClassReal:
 						c.Real++
 					case ClassEstimated:

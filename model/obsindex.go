@@ -137,21 +137,25 @@ type settled struct {
 // and writes only those runs' points.
 func (d *Dataset) settle(r Runs, from, to int, f *filed) settled {
 	out := settled{years: map[int]bool{}, classes: make([]ClassCount, len(d.Indicators))}
-	// Loading shares a text among the points that have it: one found clean
-	// is not checked again for the next point. A dirty one is never
-	// remembered, so each point that has it is cleaned.
-	var source, period, class string
-	lo, hi := 1, 0 // the span of years known to be in out.years; none yet
-	cleaned := func(s string, last *string) string {
+	// Points share their provenance, and a database shares its texts: the
+	// last provenance found whole and clean, and the last clean texts, are
+	// not checked again. One that is not gets a settled copy of its own,
+	// one for each that needs the same (settledProvenance); the shared one
+	// is never written, as the other half may be reading it.
+	var good *Provenance
+	var source, period string
+	clean := func(s string, last *string) bool {
 		if s == *last {
-			return s
+			return true
 		}
-		cs := CleanText(s)
-		if cs == s {
-			*last = s
+		if CleanText(s) != s {
+			return false
 		}
-		return cs
+		*last = s
+		return true
 	}
+	var fixed map[fixKey]*Provenance
+	lo, hi := 1, 0 // the span of years known to be in out.years; none yet
 	fail := func(format string, a ...any) settled {
 		out.err = fmt.Errorf(format, a...)
 		return out
@@ -183,8 +187,22 @@ func (d *Dataset) settle(r Runs, from, to int, f *filed) settled {
 				return fail("observation of %s for %s in %d is not a number", key.Indicator, key.ISO2, p.Year)
 			}
 			sorted = sorted && (j == 0 || p.Year > run[j-1].Year)
-			p.Source, p.Period = cleaned(p.Source, &source), cleaned(p.Period, &period)
-			p.Class = Class(cleaned(string(p.Class), &class))
+			if pv := p.prov; pv == nil || pv != good {
+				if pv != nil && !pv.Class.Valid() {
+					if c := Class(CleanText(string(pv.Class))); c != "" && !c.Valid() {
+						return fail("observation of %s for %s in %d has class %q: it is real, estimated or modeled", key.Indicator, key.ISO2, p.Year, c)
+					}
+				}
+				switch {
+				case pv != nil && pv.Class.Valid() && pv.Source != "" && pv.Period != "" && clean(pv.Source, &source) && clean(pv.Period, &period):
+					good = pv
+				default:
+					if fixed == nil {
+						fixed = map[fixKey]*Provenance{}
+					}
+					p.prov = settledProvenance(fixed, pv, ind, p.Year)
+				}
+			}
 			// Activity years are mostly one unbroken span: only a year
 			// outside the span known to be in years reaches the map.
 			if activity && (p.Year < lo || p.Year > hi) {
@@ -198,29 +216,13 @@ func (d *Dataset) settle(r Runs, from, to int, f *filed) settled {
 					lo = p.Year
 				}
 			}
-			switch p.Class {
-			case "":
-				p.Class = ClassReal
-				if ind.Modeled {
-					p.Class = ClassModeled
-				}
-			case ClassReal, ClassEstimated, ClassModeled:
-			default:
-				return fail("observation of %s for %s in %d has class %q: it is real, estimated or modeled", key.Indicator, key.ISO2, p.Year, p.Class)
-			}
-			switch c := &out.classes[i]; p.Class {
+			switch c := &out.classes[i]; p.prov.Class {
 			case ClassReal:
 				c.Real++
 			case ClassEstimated:
 				c.Estimated++
 			default:
 				c.Modeled++
-			}
-			if p.Source == "" {
-				p.Source = ind.SourceID
-			}
-			if p.Period == "" {
-				p.Period = fmt.Sprint(p.Year)
 			}
 		}
 		if !sorted {
@@ -230,4 +232,41 @@ func (d *Dataset) settle(r Runs, from, to int, f *filed) settled {
 		}
 	}
 	return out
+}
+
+// fixKey names a settled copy of a provenance: the one a point cited, and
+// the indicator and year that fill in what it left out.
+type fixKey struct {
+	pv   *Provenance
+	ind  string
+	year int
+}
+
+// settledProvenance is pv with its texts cleaned (CleanText) and what it
+// left out filled in: the class from the indicator (modeled or real), the
+// indicator's source, and the year as the period. Points that need the
+// same copy share it (fixed).
+func settledProvenance(fixed map[fixKey]*Provenance, pv *Provenance, ind Indicator, year int) *Provenance {
+	k := fixKey{pv, ind.ID, year}
+	if f, ok := fixed[k]; ok {
+		return f
+	}
+	var f Provenance
+	if pv != nil {
+		f = Provenance{Class: Class(CleanText(string(pv.Class))), Source: CleanText(pv.Source), Period: CleanText(pv.Period)}
+	}
+	if f.Class == "" {
+		f.Class = ClassReal
+		if ind.Modeled {
+			f.Class = ClassModeled
+		}
+	}
+	if f.Source == "" {
+		f.Source = ind.SourceID
+	}
+	if f.Period == "" {
+		f.Period = fmt.Sprint(year)
+	}
+	fixed[k] = &f
+	return &f
 }

@@ -103,11 +103,11 @@ type yearTally struct {
 // rates when rated.
 func (t *yearTally) series(s Series, dom DomainID, rated bool) {
 	for i, p := range s {
-		t.count(p.Year, dom, p.Class)
+		t.count(p.Year, dom, p.Class())
 		if !rated || i == 0 || s[i-1].Year != p.Year-1 || s[i-1].Value == 0 {
 			continue
 		}
-		if class, ok := rateClass(p.Class, s[i-1].Class); ok {
+		if class, ok := rateClass(p.Class(), s[i-1].Class()); ok {
 			t.count(p.Year, dom, class)
 		}
 	}

@@ -7,6 +7,15 @@ type Figure struct {
 	OK        bool
 }
 
+// SourceID is the sources row the figure cites: its own (a World Bank
+// year beside a CLDR one), else its indicator's.
+func (f Figure) SourceID() string {
+	if src := f.Point.Provenance().Source; f.OK && src != "" {
+		return src
+	}
+	return f.Indicator.SourceID
+}
+
 // LanguageInfo is a language of a country with its Wikipedia, if any.
 type LanguageInfo struct {
 	CountryLanguage

@@ -126,12 +126,12 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 	ind := d.Indicators[i]
 	if ind.Derived() && ind.MostRecent() {
 		prev, cur, ok := d.GrowthPoints(iso2, ind, year)
-		if !ok || !Comparable(prev.Class, cur.Class) {
+		if !ok || !Comparable(prev.Class(), cur.Class()) {
 			return Provenance{}, false
 		}
-		pv := cur.Provenance
-		pv.Class = Weaker(cur.Class, prev.Class)
-		pv.Period = mostRecentPeriod(Point{Year: cur.Year, Provenance: Provenance{Period: fmt.Sprintf("%d–%d", prev.Year, cur.Year)}}, year)
+		pv := cur.Provenance()
+		pv.Class = Weaker(cur.Class(), prev.Class())
+		pv.Period = mostRecentPeriod(fmt.Sprintf("%d–%d", prev.Year, cur.Year), cur.Year, year)
 		return pv, true
 	}
 	if ind.Derived() {
@@ -149,8 +149,8 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 		if !ok {
 			return Provenance{}, false
 		}
-		pv := p.Provenance
-		pv.Period = mostRecentPeriod(p, year)
+		pv := p.Provenance()
+		pv.Period = mostRecentPeriod(pv.Period, p.Year, year)
 		return pv, true
 	}
 	s := d.obs[iso2][indicator]
@@ -158,7 +158,7 @@ func (d *Dataset) Provenance(iso2, indicator string, year int) (Provenance, bool
 	if !found {
 		return Provenance{}, false
 	}
-	return s[j].Provenance, true
+	return s[j].Provenance(), true
 }
 
 // ClassOf is the class of an observation, or "" when there is none.

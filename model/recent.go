@@ -69,9 +69,9 @@ func GrowthRatio(prev, cur float64) (float64, bool) {
 }
 
 // mostRecentPeriod is the period of a figure that stands for a later year.
-func mostRecentPeriod(p Point, year int) string {
-	if p.Year == year {
-		return p.Period
+func mostRecentPeriod(period string, at, year int) string {
+	if at == year {
+		return period
 	}
-	return fmt.Sprintf("%s (%s)", p.Period, MostRecentNote)
+	return fmt.Sprintf("%s (%s)", period, MostRecentNote)
 }

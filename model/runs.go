@@ -41,11 +41,19 @@ func (r Runs) run(k int) Series {
 	return Series(r.Points[r.Keys[k].At:end:end])
 }
 
-// runsOf groups observations into runs.
+// runsOf groups observations into runs, their points sharing each
+// provenance.
 func runsOf(obs []Observation) Runs {
 	r := Runs{Points: make([]Point, 0, len(obs))}
+	shared := map[Provenance]*Provenance{}
 	for _, o := range obs {
-		r.Add(o.ISO2, o.Indicator, Point{o.Year, o.Value, o.Provenance})
+		pv, ok := shared[o.Provenance]
+		if !ok {
+			pv = &Provenance{}
+			*pv = o.Provenance
+			shared[o.Provenance] = pv
+		}
+		r.Add(o.ISO2, o.Indicator, PointOf(o.Year, o.Value, pv))
 	}
 	return r
 }

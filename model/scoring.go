@@ -128,7 +128,7 @@ func (d *Dataset) InputValue(iso2 string, ind Indicator, year int) (value float6
 	switch {
 	case ind.Derived():
 		prev, cur, ok := d.GrowthPoints(iso2, ind, year)
-		if !ok || !Comparable(prev.Class, cur.Class) {
+		if !ok || !Comparable(prev.Class(), cur.Class()) {
 			return 0, Point{}, false
 		}
 		v, ok := GrowthRate(prev.Value, cur.Value)

@@ -328,23 +328,20 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 	// column by column: a row's accessors and check, a dozen calls a row,
 	// were most of reading the largest table.
 	if pk := db.packs[q]; pk != nil && pk.plain(packText, packText, packInteger, packReal, packText, packText, packText) && check.pack(pk) {
-		iso2, ind, year, value, class, source, period := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3], &pk.cols[4], &pk.cols[5], &pk.cols[6]
+		iso2, ind, year, value := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3]
+		pvs := newPackedProvenances(&pk.cols[4], &pk.cols[5], &pk.cols[6])
 		for r := range pk.rows {
-			p.Runs.Add(iso2.cleanAt(r), ind.cleanAt(r), model.Point{
-				Year: int(year.ints[r]), Value: value.real(r),
-				Provenance: model.Provenance{Class: model.Class(class.cleanAt(r)), Source: source.cleanAt(r), Period: period.cleanAt(r)},
-			})
+			p.Runs.Add(iso2.cleanAt(r), ind.cleanAt(r), model.PointOf(int(year.ints[r]), value.real(r), pvs.at(r)))
 		}
 		return nil
 	}
+	pvs := newProvenances()
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
 		}
-		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.Point{
-			Year: w.int(2), Value: w.float(3),
-			Provenance: model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)},
-		})
+		pv := pvs.of(model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)})
+		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.PointOf(w.int(2), w.float(3), pv))
 		return nil
 	})
 }
@@ -363,7 +360,7 @@ func readObservationsV2(db *rawDB, p *model.Parts, in interner) error {
 		if err := check.row(w); err != nil {
 			return err
 		}
-		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.Point{Year: w.int(2), Value: w.float(3)})
+		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.PointOf(w.int(2), w.float(3), nil))
 		return nil
 	})
 }

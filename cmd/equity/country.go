@@ -157,20 +157,15 @@ func contextSection(d *model.Dataset, p model.Profile) *report.TableSection {
 		{Key: "source", Title: "Source", Flex: true, Min: minName},
 	}}
 	for _, f := range p.Context {
-		// The figure's own source: a World Bank year beside a CLDR one.
-		id := f.Indicator.SourceID
-		if f.OK && f.Point.Source != "" {
-			id = f.Point.Source
-		}
 		src := ""
-		if s, ok := d.Source(id); ok {
+		if s, ok := d.Source(f.SourceID()); ok {
 			src = fmt.Sprintf("%s (%d)", s.Title, s.Year)
 		}
 		value, year, class := report.Missing(), report.Missing(), report.Missing()
 		if f.OK {
 			value = report.Cell{Text: report.Figure(f.Indicator.ID, f.Point.Value), Value: f.Point.Value}
 			year = report.Cell{Text: fmt.Sprint(f.Point.Year), Value: f.Point.Year}
-			class = report.Text(string(f.Point.Class))
+			class = report.Text(string(f.Point.Class()))
 		}
 		t.Rows = append(t.Rows, []report.Cell{report.Text(f.Indicator.Name), value, report.Text(f.Indicator.Unit), year, class, report.Text(src)})
 	}

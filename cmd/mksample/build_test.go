@@ -459,10 +459,11 @@ func TestCommittedAnswers(t *testing.T) {
 			}
 			for _, c := range d.Countries {
 				for _, p := range d.Series(c.ISO2, ind.ID) {
-					if p.Class != model.ClassReal || (p.Source != ind.SourceID && p.Source != srcCLDRFill) {
-						t.Errorf("%s %s %d: %+v, want real from %s or %s", c.ISO2, ind.ID, p.Year, p.Provenance, ind.SourceID, srcCLDRFill)
+					pv := p.Provenance()
+					if pv.Class != model.ClassReal || (pv.Source != ind.SourceID && pv.Source != srcCLDRFill) {
+						t.Errorf("%s %s %d: %+v, want real from %s or %s", c.ISO2, ind.ID, p.Year, pv, ind.SourceID, srcCLDRFill)
 					}
-					if p.Source == srcCLDRFill {
+					if pv.Source == srcCLDRFill {
 						filled[ind.ID]++
 					}
 				}

@@ -244,7 +244,7 @@ func TestReadershipClasses(t *testing.T) {
 	for _, ind := range []string{model.IndPageviews, model.IndDevices} {
 		for _, c := range d.Countries {
 			for _, p := range d.Series(c.ISO2, ind) {
-				if p.Class == model.ClassModeled {
+				if p.Class() == model.ClassModeled {
 					modeled[c.ISO2] = true
 					if before[c.ISO2] {
 						t.Errorf("%s %s %d is modeled, but the country has real page views", c.ISO2, ind, p.Year)

@@ -126,7 +126,7 @@ func TestBundledContextIsTheWorldBanks(t *testing.T) {
 			if len(s) == 0 {
 				continue
 			}
-			if s[0].Source == srcCLDRFill {
+			if s[0].Provenance().Source == srcCLDRFill {
 				if len(s) != 1 {
 					t.Errorf("%s %s: a CLDR figure beside %d others", c.ISO2, ind, len(s)-1)
 				}
@@ -151,8 +151,8 @@ func TestBundledContextIsTheWorldBanks(t *testing.T) {
 				if p.Value != want {
 					t.Errorf("%s %s %d: bundled %v, the World Bank %v", c.ISO2, ind, p.Year, p.Value, want)
 				}
-				if p.Class != model.ClassReal || p.Source != wdiSourceID(code) || p.Period != strconv.Itoa(p.Year) {
-					t.Errorf("%s %s %d: provenance %+v, want real from %s for %d", c.ISO2, ind, p.Year, p.Provenance, wdiSourceID(code), p.Year)
+				if pv := p.Provenance(); pv.Class != model.ClassReal || pv.Source != wdiSourceID(code) || pv.Period != strconv.Itoa(p.Year) {
+					t.Errorf("%s %s %d: provenance %+v, want real from %s for %d", c.ISO2, ind, p.Year, pv, wdiSourceID(code), p.Year)
 				}
 				checked++
 				perIndicator++
@@ -171,7 +171,7 @@ func TestBundledContextIsTheWorldBanks(t *testing.T) {
 	// extract had at 75.2 %.
 	for year, want := range map[int]float64{2014: 7, 2022: 35.19919968} {
 		p, ok := d.ContextAt("ML", model.IndInternet, year)
-		if !ok || p.Year != year || math.Abs(p.Value-want) > 1e-9 || p.Class != model.ClassReal {
+		if !ok || p.Year != year || math.Abs(p.Value-want) > 1e-9 || p.Class() != model.ClassReal {
 			t.Errorf("Mali's internet users in %d: %+v, %v; want %v, real, of %d", year, p, ok, want, year)
 		}
 	}

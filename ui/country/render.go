@@ -268,11 +268,7 @@ func figureNoun(ind model.Indicator) string {
 // source is the short name of where a figure comes from: the cell's own
 // source (a World Bank year beside a CLDR one), else the indicator's.
 func (p *page) source(d *model.Dataset, f model.Figure) string {
-	id := f.Indicator.SourceID
-	if f.OK && f.Point.Source != "" {
-		id = f.Point.Source
-	}
-	if s, ok := d.Source(id); ok {
+	if s, ok := d.Source(f.SourceID()); ok {
 		return report.ShortSource(s)
 	}
 	return ""
