@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"sync"
@@ -184,6 +185,12 @@ type Parts struct {
 	// carry both; a series in both is joined.
 	Runs   Runs
 	Scores []Score
+	// ScoresFrom yields more scores, which go into the dataset as they
+	// come rather than held first as Scores: a store's, 64 bytes each,
+	// were a megabyte and a half of every load. It is read after the call
+	// that is given it (New, or Finish after Prepare), and may be read
+	// twice.
+	ScoresFrom iter.Seq[Score]
 	// Bounds are the published ranges of observations that come in buckets
 	// (imported Geoeditors counts); CountryWikis which wikis a country's
 	// editors work on. Both are empty for the bundled sample.
@@ -314,7 +321,7 @@ func (b *Prepared) finish(runs Runs, obs []Observation) (*Dataset, error) {
 	// finish returns (wg.Wait, deferred) once it is done.
 	var wg sync.WaitGroup
 	defer wg.Wait()
-	wg.Go(func() { d.SetScores(p.Scores) })
+	wg.Go(func() { d.setScores(p.allScores()) })
 	f, err := d.indexObservations(runs, obs)
 	if err != nil {
 		return nil, err
@@ -374,11 +381,31 @@ func (d *Dataset) Parts() Parts {
 }
 
 // SetScores replaces the dataset's scores.
-func (d *Dataset) SetScores(scores []Score) {
+func (d *Dataset) SetScores(scores []Score) { d.setScores(slices.Values(scores)) }
+
+func (d *Dataset) setScores(scores iter.Seq[Score]) {
 	if d.ranks != nil {
 		d.ranks.forgetScores()
 	}
 	d.scores = newScoreTable(scores, d.country)
+}
+
+// allScores are Scores, then those of ScoresFrom.
+func (p Parts) allScores() iter.Seq[Score] {
+	return func(yield func(Score) bool) {
+		for _, s := range p.Scores {
+			if !yield(s) {
+				return
+			}
+		}
+		if p.ScoresFrom != nil {
+			for s := range p.ScoresFrom {
+				if !yield(s) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Country returns the country with the given ISO alpha-2 code.

@@ -1,5 +1,7 @@
 package model
 
+import "iter"
+
 // scoreTable holds the scores in one array, indexed by country, domain,
 // facet and year: a screen reads every country's score in every domain when
 // the year changes, and a map keyed by three strings made that most of the
@@ -35,7 +37,7 @@ func facetIndex(f Facet) int {
 
 // newScoreTable lays scores out for the dataset's countries (by the index
 // countries gives) and the scored domains.
-func newScoreTable(scores []Score, countries map[string]int) scoreTable {
+func newScoreTable(scores iter.Seq[Score], countries map[string]int) scoreTable {
 	t := scoreTable{extra: map[scoreKey]float64{}}
 	for iso2, i := range countries {
 		if i >= len(t.iso2) {
@@ -47,7 +49,7 @@ func newScoreTable(scores []Score, countries map[string]int) scoreTable {
 		t.domains = append(t.domains, dom.ID)
 	}
 	lo, hi := 0, -1
-	for _, s := range scores {
+	for s := range scores {
 		if lo > hi {
 			lo, hi = s.Year, s.Year
 		}
@@ -68,8 +70,10 @@ func newScoreTable(scores []Score, countries map[string]int) scoreTable {
 		cell   int
 		inGrid bool
 	}
-	for n, s := range scores {
-		if n == 0 || s.ISO2 != at.iso2 || s.Domain != at.dom || s.Facet != at.facet {
+	first := true
+	for s := range scores {
+		if first || s.ISO2 != at.iso2 || s.Domain != at.dom || s.Facet != at.facet {
+			first = false
 			at.iso2, at.dom, at.facet = s.ISO2, s.Domain, s.Facet
 			at.cell, at.inGrid = t.series(countries, s.ISO2, s.Domain, s.Facet)
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -73,6 +74,15 @@ type packColumn struct {
 	ints   []int64
 	dict   []string // the distinct strings as stored
 	clean  []string // the same passed through model.CleanText
+}
+
+// detach copies what the pack reads in place into memory of its own: the
+// blob it was decoded from lives only as long as its connection.
+func (p *pack) detach() {
+	for i := range p.cols {
+		c := &p.cols[i]
+		c.values, c.nulls = bytes.Clone(c.values), bytes.Clone(c.nulls)
+	}
 }
 
 // plain reports whether the pack's columns are of these kinds, in order,

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -319,5 +320,29 @@ func TestFineIsSound(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The scores a load hands the dataset (packedScores) are read after the
+// connection has closed and freed the blob they were decoded from: they
+// must not read it.
+func TestPackedScoresOutliveTheBlob(t *testing.T) {
+	const q = "SELECT iso2, domain, facet, year, score FROM scores"
+	blob := embeddedPacks(t)[q]
+	n, err := binary.ReadUvarint(bytes.NewReader(blob[2:])) // the format byte, the column count, then the rows
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, err := decodePack(blob, 5, int(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := packedScores(pk)
+	want := slices.Collect(scores)
+	for i := range blob {
+		blob[i] = 0xff // as the freed memory may come to hold
+	}
+	if got := slices.Collect(scores); !slices.Equal(got, want) || len(want) < 1000 {
+		t.Errorf("read after the blob changed, %d scores differ from the %d read before", len(got), len(want))
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 
@@ -414,24 +415,38 @@ func readReadings(db *rawDB, p *model.Parts, in interner) error {
 	})
 }
 
+// packedScores reads a scores pack in bulk, as readObservations, and
+// straight into the dataset's table (Parts.ScoresFrom). The table reads
+// them once the connection is closed, and the blob with it: the pack is
+// detached first.
+func packedScores(pk *pack) iter.Seq[model.Score] {
+	pk.detach()
+	iso2, dom, facet, year, score := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3], &pk.cols[4]
+	return func(yield func(model.Score) bool) {
+		for r := range pk.rows {
+			s := model.Score{
+				ISO2: iso2.cleanAt(r), Domain: model.DomainID(dom.cleanAt(r)), Facet: model.Facet(facet.cleanAt(r)),
+				Year: int(year.ints[r]), Score: score.real(r),
+			}
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
 func readScores(db *rawDB, p *model.Parts, in interner) error {
+	const q = "SELECT iso2, domain, facet, year, score FROM scores"
+	check := checkOf("scores", q)
+	if pk := db.packs[q]; pk != nil && pk.plain(packText, packText, packText, packInteger, packReal) && check.pack(pk) {
+		p.ScoresFrom = packedScores(pk)
+		return nil
+	}
 	n, err := db.one("SELECT count(*) FROM scores")
 	if err != nil {
 		return err
 	}
 	p.Scores = make([]model.Score, 0, n)
-	const q = "SELECT iso2, domain, facet, year, score FROM scores"
-	check := checkOf("scores", q)
-	if pk := db.packs[q]; pk != nil && pk.plain(packText, packText, packText, packInteger, packReal) && check.pack(pk) {
-		iso2, dom, facet, year, score := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3], &pk.cols[4]
-		for r := range pk.rows { // in bulk, as readObservations
-			p.Scores = append(p.Scores, model.Score{
-				ISO2: iso2.cleanAt(r), Domain: model.DomainID(dom.cleanAt(r)), Facet: model.Facet(facet.cleanAt(r)),
-				Year: int(year.ints[r]), Score: score.real(r),
-			})
-		}
-		return nil
-	}
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
