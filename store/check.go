@@ -114,8 +114,8 @@ func (rc rowCheck) pack(p *pack) bool {
 		case col.nulls != nil && !c.nullable, col.kind == packNull, col.kind == packText:
 			return false // problem says what, and of which row
 		case col.kind == packInteger:
-			for r, v := range col.ints {
-				if !c.fine(true, float64(v)) && !col.isNull(r) {
+			for r := range p.rows {
+				if !c.fine(true, float64(col.integer(r))) && !col.isNull(r) {
 					return false
 				}
 			}

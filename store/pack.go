@@ -29,7 +29,9 @@ import (
 //	  byte   kind: packNull (every value NULL), packInteger, packReal or packText
 //	  byte   1 if a bitmap of NULLs follows (bit r%8 of byte r/8 set: row r
 //	         is NULL; a NULL row still has a value below, zero), else 0
-//	  values packInteger: a zigzag varint per row
+//	  values packInteger: a zigzag varint base (the least value), a byte w
+//	                      (1, 2, 4 or 8), then a w-byte little-endian
+//	                      offset from base per row (a NULL row's is 0)
 //	         packReal:    8 bytes per row, little-endian IEEE 754
 //	         packText:    uvarint n, n uvarint lengths, the n strings
 //	                      back to back, a byte w (1, 2 or 4), then a
@@ -37,7 +39,11 @@ import (
 //
 // A column holds one SQLite type besides NULL; a query whose result mixes
 // types in a column is not packed, and the load reads its rows.
-const packFormat = 1
+//
+// Every kind but text's dictionary is read in place, by row, with no pass
+// to decode it first: format 1's varint integers took a pass and an array
+// of their own, a tenth of a load.
+const packFormat = 2
 
 // The kinds of a packed column.
 const (
@@ -67,11 +73,11 @@ type pack struct {
 type packColumn struct {
 	kind  byte
 	nulls []byte // the bitmap of NULL rows, nil when none is
-	// values: packReal's 8 bytes a row, packText's width-byte indexes
-	// into dict; ints: packInteger's values, decoded.
+	// values: packReal's 8 bytes a row; packText's width-byte indexes
+	// into dict; packInteger's width-byte offsets from base.
 	values []byte
 	width  int
-	ints   []int64
+	base   int64
 	dict   []string // the distinct strings as stored
 	clean  []string // the same passed through model.CleanText
 }
@@ -86,7 +92,8 @@ func (p *pack) detach() {
 }
 
 // plain reports whether the pack's columns are of these kinds, in order,
-// with no NULL: a reader may then read them in bulk (cleanAt, ints, real).
+// with no NULL: a reader may then read them in bulk (cleanAt, integer,
+// real).
 func (p *pack) plain(kinds ...byte) bool {
 	if len(p.cols) != len(kinds) {
 		return false
@@ -109,6 +116,23 @@ func (c *packColumn) cleanAt(r int) string {
 
 func (c *packColumn) isNull(r int) bool {
 	return c.kind == packNull || c.nulls != nil && c.nulls[r>>3]&(1<<(r&7)) != 0
+}
+
+// integer is row r's value of a packInteger column. A damaged pack's
+// offset may take it past the int64 range: it wraps, as it was written.
+func (c *packColumn) integer(r int) int64 {
+	var off uint64
+	switch c.width {
+	case 1:
+		off = uint64(c.values[r])
+	case 2:
+		off = uint64(binary.LittleEndian.Uint16(c.values[2*r:]))
+	case 4:
+		off = uint64(binary.LittleEndian.Uint32(c.values[4*r:]))
+	default:
+		off = binary.LittleEndian.Uint64(c.values[8*r:])
+	}
+	return int64(uint64(c.base) + off)
 }
 
 func (c *packColumn) real(r int) float64 {
@@ -147,7 +171,7 @@ func (p *pack) float(i, r int) float64 {
 	case c.kind == packReal:
 		return c.real(r)
 	case c.kind == packInteger:
-		return float64(c.ints[r])
+		return float64(c.integer(r))
 	}
 	return 0
 }
@@ -158,7 +182,7 @@ func (p *pack) int(i, r int) int64 {
 	case c.isNull(r):
 		return 0
 	case c.kind == packInteger:
-		return c.ints[r]
+		return c.integer(r)
 	case c.kind == packReal:
 		return int64(c.real(r))
 	}
@@ -173,7 +197,7 @@ func (p *pack) text(i, r int) string {
 	case c.kind == packText:
 		return c.dict[c.index(r)]
 	case c.kind == packInteger:
-		return strconv.FormatInt(c.ints[r], 10)
+		return strconv.FormatInt(c.integer(r), 10)
 	}
 	// Close to SQLite's text of a real, not the same digit for digit (it
 	// writes up to 17 digits, and "1.0e+20"). No reader takes a real as
@@ -188,7 +212,7 @@ func (p *pack) text(i, r int) string {
 // cleanText is text passed through model.CleanText, which each distinct
 // string of a column went through once, when the pack was decoded.
 func (p *pack) cleanText(i, r int) string {
-	if c := &p.cols[i]; c.width == 1 && c.nulls == nil {
+	if c := &p.cols[i]; c.width == 1 && c.kind == packText && c.nulls == nil {
 		return c.clean[c.values[r]] // most text: a column of few strings, inlined
 	}
 	return p.cleanTextAny(i, r)
@@ -287,6 +311,22 @@ func (d *packDecoder) uvarint() uint64 {
 	return v
 }
 
+func (d *packDecoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errCut
+		if n < 0 {
+			d.err = errors.New("has a number too large")
+		}
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
 func (d *packDecoder) column(c *packColumn, rows int) error {
 	c.kind = d.byte()
 	hasNulls := d.byte()
@@ -303,7 +343,11 @@ func (d *packDecoder) column(c *packColumn, rows int) error {
 	}
 	switch c.kind {
 	case packInteger:
-		d.integers(c, rows)
+		c.base = d.varint()
+		if c.width = int(d.byte()); d.err == nil && c.width != 1 && c.width != 2 && c.width != 4 && c.width != 8 {
+			return fmt.Errorf("has a bad integer width %d", c.width)
+		}
+		c.values = d.take(uint64(c.width) * uint64(rows))
 	case packReal:
 		c.values = d.take(uint64(rows) * 8)
 		// SQLite keeps no NaN (it stores NULL): one here was not written
@@ -318,40 +362,6 @@ func (d *packDecoder) column(c *packColumn, rows int) error {
 		d.texts(c, rows)
 	}
 	return d.err
-}
-
-// integers decodes rows varints, checking each.
-func (d *packDecoder) integers(c *packColumn, rows int) {
-	if uint64(rows) > uint64(len(d.b)) {
-		d.err = errCut // a varint takes a byte at least
-		return
-	}
-	c.ints = make([]int64, rows)
-	b := d.b
-	for r := range c.ints {
-		// Years and counts take one or two bytes: those are read here,
-		// five times faster than binary.Varint reads them.
-		var ux uint64
-		switch {
-		case len(b) >= 1 && b[0] < 0x80:
-			ux, b = uint64(b[0]), b[1:]
-		case len(b) >= 2 && b[1] < 0x80:
-			ux, b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
-		default:
-			v, n := binary.Varint(b)
-			if n <= 0 {
-				d.err = errCut
-				if n < 0 {
-					d.err = errors.New("has a number too large")
-				}
-				return
-			}
-			c.ints[r], b = v, b[n:]
-			continue
-		}
-		c.ints[r] = int64(ux>>1) ^ -int64(ux&1)
-	}
-	d.b = b
 }
 
 func (d *packDecoder) texts(c *packColumn, rows int) {
@@ -548,9 +558,7 @@ func (e *packEncoder) encode() ([]byte, bool) {
 		}
 		switch c.kind {
 		case packInteger:
-			for _, v := range c.ints {
-				b = binary.AppendVarint(b, v)
-			}
+			b = appendIntegers(b, c.ints, c.nulls)
 		case packReal:
 			for _, v := range c.reals {
 				b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
@@ -591,4 +599,48 @@ func boolByte(v bool) byte {
 		return 1
 	}
 	return 0
+}
+
+// appendIntegers appends a packInteger column's values: their base, the
+// width that holds every offset from it, and the offsets.
+func appendIntegers(b []byte, ints []int64, nulls []bool) []byte {
+	base, span, seen := int64(0), uint64(0), false
+	for r, v := range ints {
+		if !nulls[r] && (!seen || v < base) {
+			base, seen = v, true
+		}
+	}
+	for r, v := range ints {
+		if !nulls[r] {
+			span = max(span, uint64(v)-uint64(base))
+		}
+	}
+	width := 8
+	switch {
+	case span <= math.MaxUint8:
+		width = 1
+	case span <= math.MaxUint16:
+		width = 2
+	case span <= math.MaxUint32:
+		width = 4
+	}
+	b = binary.AppendVarint(b, base)
+	b = append(b, byte(width))
+	for r, v := range ints {
+		off := uint64(v) - uint64(base)
+		if nulls[r] {
+			off = 0
+		}
+		switch width {
+		case 1:
+			b = append(b, byte(off))
+		case 2:
+			b = binary.LittleEndian.AppendUint16(b, uint16(off))
+		case 4:
+			b = binary.LittleEndian.AppendUint32(b, uint32(off))
+		default:
+			b = binary.LittleEndian.AppendUint64(b, off)
+		}
+	}
+	return b
 }

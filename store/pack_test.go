@@ -175,6 +175,8 @@ func TestDecodePackRefuses(t *testing.T) {
 		{"an index past the strings", with(12, 2), 1, 2, "an index past its 2 strings"},
 		{"a string longer than the pack", with(6, 40), 1, 2, "cut short"},
 		{"a NaN", real1, 1, 1, "has a NaN"},
+		{"a bad integer width", []byte{packFormat, 1, 1, packInteger, 0, 0, 3, 0, 0, 0}, 1, 1, "bad integer width 3"},
+		{"integers cut short", []byte{packFormat, 1, 2, packInteger, 0, 0, 2, 0, 0, 0}, 1, 2, "cut short"},
 		{"more rows than bytes", []byte{packFormat, 1, 200, 1}, 1, 200, "more rows than bytes"},
 	} {
 		_, err := decodePack(tt.b, tt.columns, tt.rows)
@@ -344,5 +346,45 @@ func TestPackedScoresOutliveTheBlob(t *testing.T) {
 	}
 	if got := slices.Collect(scores); !slices.Equal(got, want) || len(want) < 1000 {
 		t.Errorf("read after the blob changed, %d scores differ from the %d read before", len(got), len(want))
+	}
+}
+
+// An integer column takes the narrowest width that holds every offset from
+// its least value, and reads back each value, the extremes of int64 too.
+func TestPackIntegers(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		ints  []int64
+		width int
+	}{
+		{"years", []int64{2016, 1960, 2025, 2016}, 1},
+		{"one value", []int64{-7}, 1},
+		{"a count", []int64{0, 65535, 12}, 2},
+		{"negative to billions", []int64{-5, 4_000_000_000}, 4},
+		{"the whole range", []int64{math.MinInt64, math.MaxInt64, 0, -1}, 8},
+		{"near the top", []int64{math.MaxInt64, math.MaxInt64 - 200}, 1},
+	} {
+		nulls := make([]bool, len(tt.ints)+1)
+		nulls[len(tt.ints)] = true // a NULL row at the end holds 0
+		e := &packEncoder{rows: len(nulls), cols: []columnEncoder{{kind: packInteger, ints: append(slices.Clone(tt.ints), 0), nulls: nulls}}}
+		b, ok := e.encode()
+		if !ok {
+			t.Fatalf("%s: not packed", tt.name)
+		}
+		p, err := decodePack(b, 1, len(nulls))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if w := p.cols[0].width; w != tt.width {
+			t.Errorf("%s: width %d, want %d", tt.name, w, tt.width)
+		}
+		for r, v := range tt.ints {
+			if got := p.int(0, r); got != v {
+				t.Errorf("%s: row %d reads %d, want %d", tt.name, r, got, v)
+			}
+		}
+		if r := len(tt.ints); p.typ(0, r) != sqlite3.SQLITE_NULL || p.int(0, r) != 0 {
+			t.Errorf("%s: the NULL row reads %d", tt.name, p.int(0, r))
+		}
 	}
 }

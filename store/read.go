@@ -332,7 +332,7 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 		iso2, ind, year, value := &pk.cols[0], &pk.cols[1], &pk.cols[2], &pk.cols[3]
 		pvs := newPackedProvenances(&pk.cols[4], &pk.cols[5], &pk.cols[6])
 		for r := range pk.rows {
-			p.Runs.Add(iso2.cleanAt(r), ind.cleanAt(r), model.PointOf(int(year.ints[r]), value.real(r), pvs.at(r)))
+			p.Runs.Add(iso2.cleanAt(r), ind.cleanAt(r), model.PointOf(int(year.integer(r)), value.real(r), pvs.at(r)))
 		}
 		return nil
 	}
@@ -426,7 +426,7 @@ func packedScores(pk *pack) iter.Seq[model.Score] {
 		for r := range pk.rows {
 			s := model.Score{
 				ISO2: iso2.cleanAt(r), Domain: model.DomainID(dom.cleanAt(r)), Facet: model.Facet(facet.cleanAt(r)),
-				Year: int(year.ints[r]), Score: score.real(r),
+				Year: int(year.integer(r)), Score: score.real(r),
 			}
 			if !yield(s) {
 				return
