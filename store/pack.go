@@ -311,20 +311,10 @@ func (d *packDecoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads a zigzag varint, as binary.AppendVarint writes it.
 func (d *packDecoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err = errCut
-		if n < 0 {
-			d.err = errors.New("has a number too large")
-		}
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	ux := d.uvarint()
+	return int64(ux>>1) ^ -int64(ux&1)
 }
 
 func (d *packDecoder) column(c *packColumn, rows int) error {
