@@ -41,8 +41,9 @@ import (
 // types in a column is not packed, and the load reads its rows.
 //
 // Every kind but text's dictionary is read in place, by row, with no pass
-// to decode it first: format 1's varint integers took a pass and an array
-// of their own, a tenth of a load.
+// to decode it first. Format 1 held a zigzag varint per row of integers,
+// which took a pass and an array of their own, a tenth of a load; its
+// packs, in files an earlier equity wrote, are still read (varints).
 const packFormat = 2
 
 // The kinds of a packed column.
@@ -239,10 +240,10 @@ func decodePack(b []byte, columns, rows int) (*pack, error) {
 	if len(b) == 0 {
 		return nil, errors.New("is empty")
 	}
-	if b[0] != packFormat {
+	if b[0] != 1 && b[0] != packFormat {
 		return nil, errPackFormat
 	}
-	d.b = b[1:]
+	d.b, d.format = b[1:], b[0]
 	nc, nr := d.uvarint(), d.uvarint()
 	switch {
 	case d.err != nil:
@@ -269,8 +270,9 @@ func decodePack(b []byte, columns, rows int) (*pack, error) {
 
 // packDecoder reads a blob front to back, keeping its first error.
 type packDecoder struct {
-	b   []byte
-	err error
+	b      []byte
+	format byte
+	err    error
 }
 
 var errCut = errors.New("is cut short")
@@ -331,14 +333,16 @@ func (d *packDecoder) column(c *packColumn, rows int) error {
 	if hasNulls == 1 {
 		c.nulls = d.take(uint64(rows+7) / 8)
 	}
-	switch c.kind {
-	case packInteger:
+	switch {
+	case c.kind == packInteger && d.format == 1:
+		d.varints(c, rows)
+	case c.kind == packInteger:
 		c.base = d.varint()
 		if c.width = int(d.byte()); d.err == nil && c.width != 1 && c.width != 2 && c.width != 4 && c.width != 8 {
 			return fmt.Errorf("has a bad integer width %d", c.width)
 		}
 		c.values = d.take(uint64(c.width) * uint64(rows))
-	case packReal:
+	case c.kind == packReal:
 		c.values = d.take(uint64(rows) * 8)
 		// SQLite keeps no NaN (it stores NULL): one here was not written
 		// by SQLite's rows.
@@ -348,10 +352,23 @@ func (d *packDecoder) column(c *packColumn, rows int) error {
 				break
 			}
 		}
-	case packText:
+	case c.kind == packText:
 		d.texts(c, rows)
 	}
 	return d.err
+}
+
+// varints reads a format 1 integer column, a zigzag varint per row, into
+// the form of format 2's: base 0, and each value as its 8-byte offset.
+func (d *packDecoder) varints(c *packColumn, rows int) {
+	if uint64(rows) > uint64(len(d.b)) {
+		d.err = errCut // a varint takes a byte at least
+		return
+	}
+	c.width, c.values = 8, make([]byte, 8*rows)
+	for r := range rows {
+		binary.LittleEndian.PutUint64(c.values[8*r:], uint64(d.varint()))
+	}
 }
 
 func (d *packDecoder) texts(c *packColumn, rows int) {

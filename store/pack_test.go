@@ -388,3 +388,28 @@ func TestPackIntegers(t *testing.T) {
 		}
 	}
 }
+
+// A pack in format 1, which an earlier equity wrote into databases it
+// imported, still reads: its integers were a zigzag varint per row.
+func TestPackFormat1(t *testing.T) {
+	ints := []int64{2016, -7, math.MaxInt64, math.MinInt64, 0}
+	b := []byte{1, 2, byte(len(ints)), packInteger, 0}
+	for _, v := range ints {
+		b = binary.AppendVarint(b, v)
+	}
+	b = append(b, packText, 0, 1, 1, 'a', 1, 0, 0, 0, 0, 0)
+	p, err := decodePack(b, 2, len(ints))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, v := range ints {
+		if got := p.int(0, r); got != v || p.text(1, r) != "a" {
+			t.Errorf("row %d reads %d and %q, want %d and a", r, got, p.text(1, r), v)
+		}
+	}
+	for n := range len(b) {
+		if _, err := decodePack(b[:n], 2, len(ints)); err == nil {
+			t.Errorf("cut to %d of %d bytes, it decoded", n, len(b))
+		}
+	}
+}
