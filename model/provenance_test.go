@@ -225,3 +225,30 @@ func TestDefaultYear(t *testing.T) {
 		})
 	}
 }
+
+// Provenances gives equal provenances one copy to share, whatever comes
+// between them, and different ones copies of their own, which the caller's
+// later changes do not reach.
+func TestProvenancesShare(t *testing.T) {
+	a := model.Provenance{Class: model.ClassReal, Source: "wdi", Period: "2020"}
+	b := model.Provenance{Class: model.ClassEstimated, Source: "wdi", Period: "2020"}
+	given := []model.Provenance{a, a, b, a, {}, b, {}}
+	var ps model.Provenances // the zero value, ready
+	got := make([]*model.Provenance, len(given))
+	for i, pv := range given {
+		if got[i] = ps.Of(pv); *got[i] != pv {
+			t.Errorf("call %d: %+v, want %+v", i, *got[i], pv)
+		}
+	}
+	for i := range given {
+		for j := range i {
+			if shared, equal := got[i] == got[j], given[i] == given[j]; shared != equal {
+				t.Errorf("calls %d and %d: shared %v, equal %v", j, i, shared, equal)
+			}
+		}
+	}
+	a.Source = "changed"
+	if got[0].Source != "wdi" {
+		t.Error("the shared copy follows the caller's value")
+	}
+}

@@ -45,15 +45,34 @@ func (r Runs) run(k int) Series {
 // provenance.
 func runsOf(obs []Observation) Runs {
 	r := Runs{Points: make([]Point, 0, len(obs))}
-	shared := map[Provenance]*Provenance{}
+	var shared Provenances
 	for _, o := range obs {
-		pv, ok := shared[o.Provenance]
-		if !ok {
-			pv = &Provenance{}
-			*pv = o.Provenance
-			shared[o.Provenance] = pv
-		}
-		r.Add(o.ISO2, o.Indicator, PointOf(o.Year, o.Value, pv))
+		r.Add(o.ISO2, o.Indicator, PointOf(o.Year, o.Value, shared.Of(o.Provenance)))
 	}
 	return r
+}
+
+// Provenances gives the points that cite the same class, source and period
+// one Provenance to share (PointOf): the bundled database has 287 among
+// its 66,318 observations. The zero value is ready to use.
+type Provenances struct {
+	byText map[Provenance]*Provenance
+	last   *Provenance // observations come in key order: mostly the last again
+}
+
+// Of is the shared copy of pv.
+func (ps *Provenances) Of(pv Provenance) *Provenance {
+	if ps.last != nil && *ps.last == pv {
+		return ps.last
+	}
+	p, ok := ps.byText[pv]
+	if !ok {
+		if ps.byText == nil {
+			ps.byText = map[Provenance]*Provenance{}
+		}
+		p = &pv
+		ps.byText[pv] = p
+	}
+	ps.last = p
+	return p
 }

@@ -336,12 +336,12 @@ func readObservations(db *rawDB, p *model.Parts, in interner) error {
 		}
 		return nil
 	}
-	pvs := newProvenances()
+	var pvs model.Provenances
 	return db.query(q, func(w row) error {
 		if err := check.row(w); err != nil {
 			return err
 		}
-		pv := pvs.of(model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)})
+		pv := pvs.Of(model.Provenance{Class: model.Class(in.at(w, 4)), Source: in.at(w, 5), Period: in.at(w, 6)})
 		p.Runs.Add(in.at(w, 0), in.at(w, 1), model.PointOf(w.int(2), w.float(3), pv))
 		return nil
 	})
