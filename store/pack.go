@@ -61,8 +61,9 @@ var packKinds = [...]int32{
 }
 
 // pack is a decoded pack: its columns, read by row (row's methods dispatch
-// here for a packed row). It keeps the blob and reads its reals and texts
-// in place, so that a load allocates little besides the dataset itself.
+// here for a packed row). It keeps the blob and reads its numbers and
+// text indexes in place, so that a load allocates little besides the
+// dataset itself.
 type pack struct {
 	rows int
 	cols []packColumn
@@ -121,33 +122,27 @@ func (c *packColumn) isNull(r int) bool {
 
 // integer is row r's value of a packInteger column. A damaged pack's
 // offset may take it past the int64 range: it wraps, as it was written.
-func (c *packColumn) integer(r int) int64 {
-	var off uint64
-	switch c.width {
-	case 1:
-		off = uint64(c.values[r])
-	case 2:
-		off = uint64(binary.LittleEndian.Uint16(c.values[2*r:]))
-	case 4:
-		off = uint64(binary.LittleEndian.Uint32(c.values[4*r:]))
-	default:
-		off = binary.LittleEndian.Uint64(c.values[8*r:])
-	}
-	return int64(uint64(c.base) + off)
-}
+func (c *packColumn) integer(r int) int64 { return int64(uint64(c.base) + c.fixed(r)) }
 
 func (c *packColumn) real(r int) float64 {
 	return math.Float64frombits(binary.LittleEndian.Uint64(c.values[8*r:]))
 }
 
-func (c *packColumn) index(r int) int {
+// index is row r's index into a packText column's strings.
+func (c *packColumn) index(r int) int { return int(c.fixed(r)) }
+
+// fixed is row r's width-byte little-endian number: a text's index, an
+// integer's offset.
+func (c *packColumn) fixed(r int) uint64 {
 	switch c.width {
 	case 1:
-		return int(c.values[r])
+		return uint64(c.values[r])
 	case 2:
-		return int(binary.LittleEndian.Uint16(c.values[2*r:]))
+		return uint64(binary.LittleEndian.Uint16(c.values[2*r:]))
+	case 4:
+		return uint64(binary.LittleEndian.Uint32(c.values[4*r:]))
 	}
-	return int(binary.LittleEndian.Uint32(c.values[4*r:]))
+	return binary.LittleEndian.Uint64(c.values[8*r:])
 }
 
 // typ is SQLite's type of the value, as sqlite3_column_type says it.
